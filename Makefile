@@ -1,0 +1,28 @@
+# Two entry points, each creating or updating its own virtual environment:
+#   make benchmark   set up, then run the main job (every extractor on the gold corpus)
+#   make test        set up, then run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: benchmark test lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+
+$(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e ".[test]"
+	touch $@ $(VENV)/.installed-runtime
+
+benchmark: $(VENV)/.installed-runtime
+	$(BIN)/quotebench benchmark
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest

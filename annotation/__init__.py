@@ -1,0 +1,1 @@
+"""Annotation guidelines, Label Studio config and conversion, agreement, adjudication."""

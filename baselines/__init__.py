@@ -1,0 +1,1 @@
+"""The baseline extractors, one sub-package each."""

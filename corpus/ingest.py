@@ -1,0 +1,55 @@
+"""Plain-text articles into un-annotated documents, text kept byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from pathlib import Path
+
+from .model import Annotation, Document, Meta
+from .problems import InvalidData, Problem, UnusableInput
+
+__all__ = ["META_FIELDS", "ingest_file"]
+
+META_FIELDS = tuple(name for name in Meta.model_fields if name not in {"sha256", "extra"})
+
+
+def ingest_file(path: str | Path, doc_id: str, meta: Mapping[str, str] | None = None) -> Document:
+    """Read a UTF-8 article and return it as a document with no annotations.
+
+    Args:
+        path: the article; its bytes must decode as UTF-8 and hold some non-blank text.
+        doc_id: the document's id.
+        meta: metadata; keys of ``Meta`` fill those fields, any other key goes to ``extra``.
+    Raises:
+        UnusableInput: the file cannot be opened or ``doc_id`` is empty.
+        InvalidData: the file is not UTF-8 or holds no text.
+    """
+    name = str(path)
+    if not doc_id:
+        raise UnusableInput("--id must not be empty")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnusableInput(f"{name}: cannot open: {error.strerror or error}") from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidData(
+            [Problem(name, line, doc_id, "text", f"not UTF-8: {error.reason}")]
+        ) from None
+    if not text.strip():
+        raise InvalidData([Problem(name, None, doc_id, "text", "the article holds no text")])
+    return Document(
+        id=doc_id,
+        text=text,
+        meta=_meta(name, hashlib.sha256(data).hexdigest(), meta or {}),
+        annotation=Annotation(origin="import"),
+    )
+
+
+def _meta(source_file: str, sha256: str, given: Mapping[str, str]) -> Meta:
+    fixed = {k: v for k, v in given.items() if k in META_FIELDS}
+    extra = {k: v for k, v in given.items() if k not in META_FIELDS and k != "sha256"}
+    return Meta(**{"source_file": source_file, **fixed}, sha256=sha256, extra=extra)

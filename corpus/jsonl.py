@@ -1,0 +1,142 @@
+"""Reading and writing collections: JSON Lines, one document per line, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from pydantic import ValidationError
+
+from .model import Document
+from .problems import InvalidData, Problem, UnusableInput
+
+__all__ = [
+    "atomic_output",
+    "field_path",
+    "iter_json_lines",
+    "read_documents",
+    "scan_documents",
+    "write_documents",
+]
+
+
+def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object | Problem]]:
+    """Yield ``(line number, parsed JSON value or Problem)`` for each non-blank line.
+
+    Streams the file; a line that is not UTF-8 or not JSON becomes a ``Problem``, and a
+    file with no data line at all yields one ``Problem``. Raises ``UnusableInput`` when
+    the file cannot be opened.
+    """
+    name = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, errors mapped first
+    except OSError as error:
+        raise UnusableInput(f"{name}: cannot open: {error.strerror or error}") from error
+    seen = False
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            seen = True
+            yield number, _parse_line(name, number, raw)
+    if not seen:
+        yield 0, Problem(name, None, None, None, "the file holds no JSON lines")
+
+
+def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(name, number, None, None, f"not UTF-8 (byte {error.start}: {error.reason})")
+    try:
+        return json.loads(line.strip())
+    except json.JSONDecodeError as error:
+        return Problem(
+            name, number, None, None, f"malformed JSON: {error.msg} at column {error.colno}"
+        )
+
+
+def field_path(loc: Iterable[object]) -> str:
+    """Render a pydantic error location as ``quotes[2].content[0].start``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}" if path else str(part)
+    return path
+
+
+def _document_or_problems(name: str, number: int, value: object) -> Document | list[Problem]:
+    doc_id = value.get("id") if isinstance(value, dict) else None
+    doc_id = doc_id if isinstance(doc_id, str) else None
+    if not isinstance(value, dict):
+        return [Problem(name, number, None, None, "a document must be a JSON object")]
+    try:
+        return Document.model_validate_json(json.dumps(value))
+    except ValidationError as error:
+        return [
+            Problem(name, number, doc_id, field_path(e["loc"]) or None, _message(e))
+            for e in error.errors(include_url=False)
+        ]
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    value = error.get("input")
+    if isinstance(value, str | int | float | bool) and error["type"] != "missing":
+        return f"{error['msg']} (got {value!r})"
+    return error["msg"]
+
+
+def scan_documents(path: str | Path) -> Iterator[tuple[int, Document | list[Problem]]]:
+    """Yield ``(line number, Document or its structural problems)`` for each line, streamed."""
+    name = str(path)
+    for number, value in iter_json_lines(path):
+        if isinstance(value, Problem):
+            yield number, [value]
+        else:
+            yield number, _document_or_problems(name, number, value)
+
+
+def read_documents(path: str | Path) -> list[Document]:
+    """Read a whole collection; raises ``InvalidData`` listing every structural problem."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for _, item in scan_documents(path):
+        if isinstance(item, Document):
+            documents.append(item)
+        else:
+            problems.extend(item)
+    if problems:
+        raise InvalidData(problems)
+    return documents
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[IO[str]]:
+    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
+    target = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    except OSError as error:
+        raise UnusableInput(f"{target}: cannot write: {error.strerror or error}") from error
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_documents(path: str | Path, documents: Iterable[Document]) -> int:
+    """Write documents as JSON Lines atomically; returns how many were written."""
+    count = 0
+    with atomic_output(path) as handle:
+        for document in documents:
+            handle.write(document.to_json() + "\n")
+            count += 1
+    return count

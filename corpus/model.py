@@ -1,0 +1,156 @@
+"""The data model: the one contract shared by gold, predictions, Label Studio and Hugging Face.
+
+Offsets are Python string indices (Unicode code points) into ``Document.text``, end exclusive.
+The JSON Schema (``quotebench schema``), the Label Studio config and the Hugging Face
+``Features`` are all derived from the classes below.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "KNOWN_SCHEMA_VERSIONS",
+    "QUOTE_TYPES",
+    "SCHEMA_VERSION",
+    "STANCE_LABELS",
+    "Annotation",
+    "Document",
+    "Entity",
+    "Mention",
+    "Meta",
+    "NonQuote",
+    "Quote",
+    "Span",
+    "Stance",
+]
+
+SCHEMA_VERSION = "1.0"
+KNOWN_SCHEMA_VERSIONS = ("1.0",)
+
+QuoteType = Literal["direct", "indirect", "mixed"]
+StanceLabel = Literal["favor", "against", "neutral"]
+EntityKind = Literal["person", "organization", "country", "group", "other"]
+Origin = Literal["gold", "label-studio", "extractor", "import"]
+
+QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
+STANCE_LABELS: tuple[str, ...] = get_args(StanceLabel)
+ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
+ORIGINS: tuple[str, ...] = get_args(Origin)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class Span(_Model):
+    """A contiguous stretch of the text; ``text`` repeats ``document.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Mention(Span):
+    """A mention of a speaking entity: a name, title, pronoun or possessive."""
+
+    id: str
+    entity: str
+
+
+class NonQuote(Span):
+    """A quotation-mark span that is deliberately not a quote, with the guideline rule."""
+
+    reason: str
+
+
+class Meta(_Model):
+    """What is known of a document's source; unknown fields stay ``None``."""
+
+    source_file: str | None = None
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    language: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    license: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+
+class Annotation(_Model):
+    """Who or what produced this version of a document's annotations."""
+
+    annotator: str | None = None
+    origin: Origin = "import"
+    extractor: str | None = None
+    version: str | None = None
+    created: str | None = None
+    lead_time: float | None = None
+
+
+class Entity(_Model):
+    """A real-world speaker; ``members`` lists the entities a group consists of."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
+    members: tuple[str, ...] = ()
+
+
+class Quote(_Model):
+    """A quotation: content segments, cue segments, source mention and resolved speaker."""
+
+    id: str
+    type: QuoteType
+    content: tuple[Span, ...] = Field(min_length=1)
+    cue: tuple[Span, ...] = ()
+    source: str | None = None
+    speaker: str | None = None
+    parent: str | None = None
+    score: float | None = None
+
+
+class Stance(_Model):
+    """A holder's stance toward an inventory target, expressed by a quote or by evidence."""
+
+    id: str
+    holder: str
+    quote: str | None = None
+    target: str
+    label: StanceLabel
+    explicit: bool
+    evidence: tuple[Span, ...] = ()
+    score: float | None = None
+
+
+class Document(_Model):
+    """One article with its annotations (gold, a Label Studio annotator's, or a system's)."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(min_length=1)
+    text: str
+    meta: Meta = Field(default_factory=Meta)
+    annotation: Annotation = Field(default_factory=Annotation)
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    non_quotes: tuple[NonQuote, ...] = ()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text's lines: paragraphs are derived, never stored twice."""
+        return self.text.split("\n")
+
+    def to_json(self) -> str:
+        """Serialise as one JSON line (UTF-8 characters kept, no trailing newline)."""
+        return self.model_dump_json()
+
+    @classmethod
+    def from_json(cls, line: str | bytes) -> Document:
+        """Parse one JSON line; raises ``pydantic.ValidationError`` on a structural fault."""
+        return cls.model_validate_json(line)

@@ -1,0 +1,57 @@
+"""The corpus-level stance-target inventory."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .jsonl import field_path
+from .problems import InvalidData, Problem, UnusableInput
+
+__all__ = ["Target", "load_targets"]
+
+
+class Target(BaseModel):
+    """A stance target: a stable id, a short label and a description."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    label: str
+    description: str
+
+
+def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
+    """Load an inventory (a JSON array of targets); the packaged one when ``path`` is None.
+
+    Raises ``UnusableInput`` when the file cannot be read, ``InvalidData`` when it is invalid.
+    """
+    name = str(path) if path else "quotebench/corpus/data/targets.json"
+    try:
+        raw = (
+            Path(path) if path else resources.files(__package__) / "data/targets.json"
+        ).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableInput(f"{name}: cannot read the target inventory: {error}") from error
+    try:
+        values = json.loads(raw)
+    except json.JSONDecodeError as error:
+        problem = Problem(name, error.lineno, None, None, f"malformed JSON: {error.msg}")
+        raise InvalidData([problem]) from None
+    if not isinstance(values, list):
+        raise InvalidData([Problem(name, None, None, None, "the inventory must be a JSON array")])
+    return tuple(_target(name, index, value) for index, value in enumerate(values))
+
+
+def _target(name: str, index: int, value: object) -> Target:
+    try:
+        return Target.model_validate(value)
+    except ValidationError as error:
+        problems = [
+            Problem(name, None, None, field_path([index, *e["loc"]]), e["msg"])
+            for e in error.errors(include_url=False)
+        ]
+        raise InvalidData(problems) from None

@@ -1,0 +1,173 @@
+"""Every invariant of the data model that its types alone cannot express."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .jsonl import scan_documents
+from .model import KNOWN_SCHEMA_VERSIONS, Document, Span
+from .problems import Problem
+from .targets import Target
+
+__all__ = ["check_document", "validate_paths"]
+
+Finding = tuple[str, str]  # (field path, message)
+
+
+def check_document(document: Document, target_ids: Iterable[str]) -> list[Finding]:
+    """All invariant violations of one document as ``(field, message)`` pairs."""
+    targets = set(target_ids)
+    return [
+        *_check_version(document),
+        *_check_sha256(document),
+        *_check_spans(document),
+        *_check_ids(document),
+        *_check_references(document, targets),
+        *_check_quotes(document),
+        *_check_stances(document),
+    ]
+
+
+def _check_version(document: Document) -> Iterator[Finding]:
+    if document.schema_version not in KNOWN_SCHEMA_VERSIONS:
+        known = ", ".join(KNOWN_SCHEMA_VERSIONS)
+        yield "schema_version", f"unknown version {document.schema_version!r} (known: {known})"
+
+
+def _check_sha256(document: Document) -> Iterator[Finding]:
+    expected = document.meta.sha256
+    if expected is not None:
+        actual = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        if actual != expected:
+            yield "meta.sha256", f"{expected} does not match the text's sha256 {actual}"
+
+
+def _all_spans(document: Document) -> Iterator[tuple[str, Span]]:
+    yield from ((f"mentions[{i}]", m) for i, m in enumerate(document.mentions))
+    yield from ((f"non_quotes[{i}]", n) for i, n in enumerate(document.non_quotes))
+    for i, quote in enumerate(document.quotes):
+        yield from ((f"quotes[{i}].content[{j}]", s) for j, s in enumerate(quote.content))
+        yield from ((f"quotes[{i}].cue[{j}]", s) for j, s in enumerate(quote.cue))
+    for i, stance in enumerate(document.stances):
+        yield from ((f"stances[{i}].evidence[{j}]", s) for j, s in enumerate(stance.evidence))
+
+
+def _check_spans(document: Document) -> Iterator[Finding]:
+    size = len(document.text)
+    for field, span in _all_spans(document):
+        if not 0 <= span.start < span.end <= size:
+            yield field, f"offsets {span.start}-{span.end} outside the text (0-{size}) or empty"
+        elif document.text[span.start : span.end] != span.text:
+            found = document.text[span.start : span.end]
+            yield f"{field}.text", f"{span.text!r} differs from the text at its offsets: {found!r}"
+
+
+def _duplicates(ids: Iterable[str]) -> list[str]:
+    return sorted(key for key, count in Counter(ids).items() if count > 1)
+
+
+def _check_ids(document: Document) -> Iterator[Finding]:
+    for field in ("entities", "mentions", "quotes", "stances"):
+        for duplicate in _duplicates(item.id for item in getattr(document, field)):
+            yield field, f"id {duplicate!r} is used more than once"
+
+
+def _check_references(document: Document, targets: set[str]) -> Iterator[Finding]:
+    entities = {e.id for e in document.entities}
+    mentions = {m.id for m in document.mentions}
+    quotes = {q.id for q in document.quotes}
+    refs: list[tuple[str, str | None, set[str], str]] = []
+    for i, entity in enumerate(document.entities):
+        refs += [
+            (f"entities[{i}].members[{j}]", m, entities, "entity")
+            for j, m in enumerate(entity.members)
+        ]
+    refs += [
+        (f"mentions[{i}].entity", m.entity, entities, "entity")
+        for i, m in enumerate(document.mentions)
+    ]
+    for i, quote in enumerate(document.quotes):
+        refs += [
+            (f"quotes[{i}].source", quote.source, mentions, "mention"),
+            (f"quotes[{i}].speaker", quote.speaker, entities, "entity"),
+            (f"quotes[{i}].parent", quote.parent, quotes, "quote"),
+        ]
+    for i, stance in enumerate(document.stances):
+        refs += [
+            (f"stances[{i}].holder", stance.holder, entities, "entity"),
+            (f"stances[{i}].quote", stance.quote, quotes, "quote"),
+            (f"stances[{i}].target", stance.target, targets, "target in the inventory"),
+        ]
+    for field, ref, known, kind in refs:
+        if ref is not None and ref not in known:
+            yield field, f"{ref!r} is not a known {kind} id"
+
+
+def _check_quotes(document: Document) -> Iterator[Finding]:
+    seen: dict[tuple[tuple[int, int], ...], str] = {}
+    gold = document.annotation.origin == "gold"
+    for i, quote in enumerate(document.quotes):
+        key = tuple(sorted((s.start, s.end) for s in quote.content))
+        if key in seen:
+            yield f"quotes[{i}].content", f"identical content segments to quote {seen[key]!r}"
+        seen.setdefault(key, quote.id)
+        if any(a[1] > b[0] for a, b in itertools.pairwise(key)):
+            yield f"quotes[{i}].content", "content segments overlap each other"
+        if gold and quote.score is not None:
+            yield f"quotes[{i}].score", "gold quotes carry no score (null)"
+    yield from _check_parent_cycles(document)
+
+
+def _check_parent_cycles(document: Document) -> Iterator[Finding]:
+    parents = {q.id: q.parent for q in document.quotes}
+    for i, quote in enumerate(document.quotes):
+        seen, current = {quote.id}, quote.parent
+        while current is not None and current in parents:
+            if current in seen:
+                yield f"quotes[{i}].parent", f"quote {quote.id!r} is its own ancestor"
+                break
+            seen.add(current)
+            current = parents[current]
+
+
+def _check_stances(document: Document) -> Iterator[Finding]:
+    pairs = Counter((s.quote, s.target) for s in document.stances if s.quote is not None)
+    gold = document.annotation.origin == "gold"
+    for i, stance in enumerate(document.stances):
+        if stance.quote is None and not stance.evidence:
+            yield f"stances[{i}].evidence", "a stance without a quote needs an evidence span"
+        if stance.quote is not None and pairs[(stance.quote, stance.target)] > 1:
+            yield f"stances[{i}]", f"(quote, target) ({stance.quote!r}, {stance.target!r}) repeats"
+        if gold and stance.score is not None:
+            yield f"stances[{i}].score", "gold stances carry no score (null)"
+
+
+def validate_paths(
+    paths: Iterable[str | Path], targets: Iterable[Target]
+) -> tuple[int, list[Problem]]:
+    """Validate collections; returns (documents read, every problem found across them).
+
+    Raises ``UnusableInput`` for a file that cannot be opened.
+    """
+    target_ids = [t.id for t in targets]
+    problems: list[Problem] = []
+    count = 0
+    for path in paths:
+        versions: dict[tuple[str, str | None], int] = {}
+        for line, item in scan_documents(path):
+            if not isinstance(item, Document):
+                problems.extend(item)
+                continue
+            count += 1
+            findings = check_document(item, target_ids)
+            problems += [Problem(str(path), line, item.id, f, m) for f, m in findings]
+            key = (item.id, item.annotation.annotator)
+            if key in versions:
+                message = f"(id, annotator) {key} repeats line {versions[key]}"
+                problems.append(Problem(str(path), line, item.id, "annotation.annotator", message))
+            versions.setdefault(key, line)
+    return count, problems

@@ -1,0 +1,1 @@
+"""Span matching, metrics, bootstrap intervals, the harness and its reports."""
