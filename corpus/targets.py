@@ -43,7 +43,16 @@ def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
         raise InvalidData([problem]) from None
     if not isinstance(values, list):
         raise InvalidData([Problem(name, None, None, None, "the inventory must be a JSON array")])
-    return tuple(_target(name, index, value) for index, value in enumerate(values))
+    targets = tuple(_target(name, index, value) for index, value in enumerate(values))
+    ids = [t.id for t in targets]
+    repeated = [
+        Problem(name, None, None, f"[{i}].id", f"target id {t!r} is used more than once")
+        for i, t in enumerate(ids)
+        if t in ids[:i]
+    ]
+    if repeated:
+        raise InvalidData(repeated)
+    return targets
 
 
 def _target(name: str, index: int, value: object) -> Target:

@@ -42,4 +42,4 @@ def stats(
     for doc_id, annotator, counts in rows:
         table.add_row(doc_id, annotator or "-", *map(str, counts.values()))
     table.add_row("total", f"{len(rows)} doc(s)", *map(str, total.values()), style="bold")
-    Console().print(table)
+    Console(width=max(Console().width, 160)).print(table)
