@@ -18,6 +18,7 @@ LABEL_COLORS = {
         for t, c in zip(QUOTE_TYPES, ("#aa9cfc", "#bfe1d9", "#ff9561"), strict=True)
     },
 }
+_BREAK = "\ue000"  # stands for a paragraph break while displaCy lays the tokens out
 _LABEL_TEMPLATE = (
     '\n<span style="background: {bg}; top: {top_offset}px; height: 4px; '
     "border-top-left-radius: 3px; border-bottom-left-radius: 3px; left: -1px; "
@@ -55,19 +56,23 @@ def render_html(document: Document) -> str:
 
     spans = labelled_spans(document)
     tokens = list(_tokens(document.text, [p for s in spans for p in s[:2]]))
-    index = {start: i for i, (start, _) in enumerate(tokens)}
-    ends = {end: i + 1 for i, (_, end) in enumerate(tokens)}
     parsed = {
         "text": document.text,
-        "tokens": [document.text[s:e] for s, e in tokens],
-        "spans": [
-            {"start_token": index[s], "end_token": ends[e], "label": label} for s, e, label in spans
-        ],
+        "tokens": [document.text[s:e].replace("\n", _BREAK) for s, e in tokens],
+        "spans": [_token_span(document.text, tokens, span) for span in spans],
     }
     colors = {label: LABEL_COLORS[label.split(" ")[0]] for _, _, label in spans}
     options = {"colors": colors, "template": _templates()}
     body = displacy.render(parsed, style="span", manual=True, options=options, page=False)
-    return _page(document, body)
+    return _page(document, body.replace(_BREAK, "<br>"))
+
+
+def _token_span(text: str, tokens: list[tuple[int, int]], span: tuple[int, int, str]) -> dict:
+    """The visible tokens a span covers (displaCy draws nothing on whitespace tokens)."""
+    start, end, label = span
+    covered = [i for i, (s, e) in enumerate(tokens) if s < end and e > start]
+    visible = [i for i in covered if not text[tokens[i][0] : tokens[i][1]].isspace()] or covered
+    return {"start_token": visible[0], "end_token": visible[-1] + 1, "label": label}
 
 
 def _templates() -> dict[str, str]:
@@ -91,7 +96,7 @@ def _page(document: Document, body: str) -> str:
         f'<!DOCTYPE html>\n<html lang="{html.escape(document.meta.language or "en")}">'
         f'<head><meta charset="utf-8"><title>{title}</title><style>'
         "body{font-family:sans-serif;margin:2em;max-width:60em}"
-        ".spans{white-space:pre-wrap}.legend{list-style:none;padding:0}"
+        ".legend{list-style:none;padding:0}"
         ".legend li{display:inline-block;margin-right:1.5em}"
         ".swatch{display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:middle}"
         f"</style></head><body><h1>{title}</h1>"

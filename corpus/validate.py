@@ -64,6 +64,8 @@ def _check_spans(document: Document) -> Iterator[Finding]:
         elif document.text[span.start : span.end] != span.text:
             found = document.text[span.start : span.end]
             yield f"{field}.text", f"{span.text!r} differs from the text at its offsets: {found!r}"
+        elif span.text.isspace():
+            yield field, f"offsets {span.start}-{span.end} hold only whitespace"
 
 
 def _duplicates(ids: Iterable[str]) -> list[str]:

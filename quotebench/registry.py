@@ -69,5 +69,5 @@ class Registry(Generic[T]):
         return self.get(name)(**settings)
 
 
-extractors: Registry[Any] = Registry(EXTRACTOR_GROUP)
-stance_models: Registry[Any] = Registry(STANCE_GROUP)
+extractors: Registry[Any] = Registry(EXTRACTOR_GROUP, builtins=())
+stance_models: Registry[Any] = Registry(STANCE_GROUP, builtins=())

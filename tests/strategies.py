@@ -32,8 +32,10 @@ def texts(draw: st.DrawFn) -> str:
 
 
 def _span(draw: st.DrawFn, text: str) -> Span:
-    start = draw(st.integers(0, len(text) - 1))
-    end = draw(st.integers(start + 1, min(len(text), start + 40)))
+    """A span that starts and ends on a visible character, as annotators mark them."""
+    visible = [i for i, c in enumerate(text) if not c.isspace()]
+    start = draw(st.sampled_from(visible))
+    end = draw(st.sampled_from([i + 1 for i in visible if start <= i < start + 40]))
     return Span(start=start, end=end, text=text[start:end])
 
 

@@ -84,6 +84,8 @@ CASES = [
      "mentions[0]", "outside the text"),
     ("empty span", replace(BASE, "mentions", 0, start=3, end=3, text=""),
      "mentions[0]", "outside the text"),
+    ("whitespace-only span", replace(BASE, "mentions", 0, start=5, end=6, text=" "),
+     "mentions[0]", "only whitespace"),
     ("text differs from offsets", replace(BASE, "mentions", 0, text="Putix"),
      "mentions[0].text", "differs from the text"),
     ("content text differs", replace(BASE, "quotes", 0, content=(BAD,)),
