@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from .model import QUOTE_TYPES, Document
 
-__all__ = ["LABEL_COLORS", "labelled_spans", "render_html"]
+__all__ = ["LABEL_COLORS", "labelled_spans", "render_html", "render_spans"]
 
 LABEL_COLORS = {
     "SPEAKER": "#7aecec",
@@ -50,21 +50,29 @@ def _tokens(text: str, cuts: Iterable[int]) -> Iterator[tuple[int, int]]:
         yield start, match.end()
 
 
-def render_html(document: Document) -> str:
-    """A standalone HTML page: the legend, then the text with every labelled span drawn."""
+def render_spans(text: str, spans: Sequence[tuple[int, int, str]], colors: dict[str, str]) -> str:
+    """displaCy span markup of ``(start, end, label)`` spans over ``text``, paragraphs kept.
+
+    Spans are drawn on the visible tokens they cover (displaCy draws nothing on whitespace).
+    """
     from spacy import displacy
 
-    spans = labelled_spans(document)
-    tokens = list(_tokens(document.text, [p for s in spans for p in s[:2]]))
+    tokens = list(_tokens(text, [p for s in spans for p in s[:2]]))
     parsed = {
-        "text": document.text,
-        "tokens": [document.text[s:e].replace("\n", _BREAK) for s, e in tokens],
-        "spans": [_token_span(document.text, tokens, span) for span in spans],
+        "text": text,
+        "tokens": [text[s:e].replace("\n", _BREAK) for s, e in tokens],
+        "spans": [_token_span(text, tokens, span) for span in spans],
     }
-    colors = {label: LABEL_COLORS[label.split(" ")[0]] for _, _, label in spans}
     options = {"colors": colors, "template": _templates()}
     body = displacy.render(parsed, style="span", manual=True, options=options, page=False)
-    return _page(document, body.replace(_BREAK, "<br>"))
+    return body.replace(_BREAK, "<br>")
+
+
+def render_html(document: Document) -> str:
+    """A standalone HTML page: the legend, then the text with every labelled span drawn."""
+    spans = labelled_spans(document)
+    colors = {label: LABEL_COLORS[label.split(" ")[0]] for _, _, label in spans}
+    return _page(document, render_spans(document.text, spans, colors))
 
 
 def _token_span(text: str, tokens: list[tuple[int, int]], span: tuple[int, int, str]) -> dict:

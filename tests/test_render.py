@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from quotebench.corpus import Document, load_gold
-from quotebench.corpus.render import LABEL_COLORS, labelled_spans, render_html
+from quotebench.corpus.render import LABEL_COLORS, labelled_spans, render_html, render_spans
 from tests.strategies import documents
 
 
@@ -23,6 +23,14 @@ def test_every_mention_cue_and_content_segment_is_labelled(document: Document) -
     html = render_html(document)
     assert len(labelled_spans(document)) == expected_spans(document)
     assert html.count('class="qb-label"') == expected_spans(document)
+
+
+def test_spans_with_whitespace_edges_keep_their_labels_and_paragraphs_their_breaks() -> None:
+    text = "He said: no deal. \nNext one."
+    spans = [(3, 9, "CUE"), (8, 19, "GOLD"), (19, 28, "GOLD")]
+    markup = render_spans(text, spans, {"CUE": "#fff", "GOLD": "#000"})
+    assert markup.count('class="qb-label"') == 3
+    assert markup.count("<br>") == 1
 
 
 def test_the_gold_page_shows_every_span_in_chromium(browser, tmp_path: Path) -> None:

@@ -1,0 +1,121 @@
+"""Speed and peak memory of the evaluation harness, against nervaluate on the same spans.
+
+Run by hand: ``python benchmarks/eval_speed.py [--documents 10000] [--quotes 10] [--scale 10]``.
+
+1. The same spans: both score the quote content spans of a synthetic collection (quote type as
+   label). nervaluate computes its four modes (strict, exact, partial, ent_type) overall and per
+   label; quotebench's ``evaluate`` computes strict, exact, overlap@0.3, overlap@0.8 and
+   token-level counts overall and per quote type, plus 1,000 bootstrap resamples. Time is the
+   best of ``--repeat`` runs; peak memory is measured by ``tracemalloc`` in a separate run.
+2. The full harness (cues, three speaker rules, end-to-end stance) on the same collection.
+3. Scaling: the full harness on ``--scale`` times as many documents; a time ratio close to
+   the scale means linear growth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import time
+import tracemalloc
+from collections.abc import Callable
+
+from quotebench.corpus import Document, load_targets
+from quotebench.eval import evaluate
+from quotebench.eval.synthetic import quotes_only, synthetic_gold, synthetic_predictions
+
+
+def _nervaluate_input(documents: list[Document]) -> list[list[dict]]:
+    return [
+        [{"label": q.type, "start": s.start, "end": s.end - 1} for q in d.quotes for s in q.content]
+        for d in documents
+    ]
+
+
+def _timed(work: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _peak(work: Callable[[], object]) -> int:
+    gc.collect()
+    tracemalloc.start()
+    work()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def _collection(documents: int, quotes: int) -> tuple[list[Document], list[Document]]:
+    targets = [t.id for t in load_targets()]
+    gold = synthetic_gold(documents, quotes, seed=1, targets=targets)
+    return gold, synthetic_predictions(gold, seed=2)
+
+
+def same_spans(gold: list[Document], pred: list[Document], repeat: int) -> dict[str, float]:
+    """quotebench and nervaluate on the same quote spans: seconds and peak bytes of each."""
+    from nervaluate import Evaluator
+
+    g_spans, p_spans = quotes_only(gold), quotes_only(pred)
+    true, guess = _nervaluate_input(gold), _nervaluate_input(pred)
+
+    def ours() -> object:
+        return evaluate(g_spans, p_spans)
+
+    def theirs() -> object:
+        tags = ["direct", "indirect", "mixed"]
+        return Evaluator(true, guess, tags=tags, loader="dict").evaluate()
+
+    return {
+        "quotebench_seconds": _timed(ours, repeat),
+        "nervaluate_seconds": _timed(theirs, repeat),
+        "quotebench_peak_bytes": _peak(ours),
+        "nervaluate_peak_bytes": _peak(theirs),
+    }
+
+
+def _full_harness_seconds(documents: int, quotes: int) -> float:
+    gold, pred = _collection(documents, quotes)
+    return _timed(lambda: evaluate(gold, pred), 1)
+
+
+def main() -> None:
+    """Measure, print a JSON report with the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--quotes", type=int, default=10, help="quotes per document")
+    parser.add_argument(
+        "--scale", type=int, default=10, help="the larger collection, as a multiple"
+    )
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    gold, pred = _collection(args.documents, args.quotes)
+    report: dict[str, object] = {
+        "documents": args.documents,
+        "quotes": sum(len(d.quotes) for d in gold),
+    }
+    spans = same_spans(gold, pred, args.repeat)
+    report["same_spans"] = {
+        **spans,
+        "time_ratio": spans["quotebench_seconds"] / spans["nervaluate_seconds"],
+        "memory_ratio": spans["quotebench_peak_bytes"] / spans["nervaluate_peak_bytes"],
+    }
+    del gold, pred
+    small = _full_harness_seconds(args.documents, args.quotes)
+    big = _full_harness_seconds(args.documents * args.scale, args.quotes)
+    report["full_harness"] = {
+        "seconds": small,
+        f"seconds_x{args.scale}": big,
+        "scaling_ratio": big / small,
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,286 @@
+"""The harness: score predictions against the gold and gather a ``Results``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from quotebench.corpus import STANCE_LABELS, Document, InvalidData, Problem, Target
+
+from .alignment import Collection, align
+from .bootstrap import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, confidence_intervals
+from .prf import PRF
+from .provenance import collection_sha256, environment, producer, run_block
+from .scoring import ANCHOR_MODE, SLICES, ErrorItem, Notes, Tasks, columns, score_document
+from .stance import majority_baseline, summary_scores
+from .tasks import TASK_METRICS, detect_tasks, task_table
+from .units import Tally, Units, plan_units
+
+__all__ = ["SCHEMA", "Results", "evaluate", "evaluate_collections"]
+
+SCHEMA = "quotebench.results/1"
+SETTINGS_NOTES = {
+    "overlap": "a predicted quote covers at least T of the gold quote's characters "
+    "(union of its segments); one prediction per gold quote",
+    "token_unit": "whitespace-separated tokens touched by a quote's content",
+    "speaker_and_stance_matching": ANCHOR_MODE,
+    "per_type": "gold quotes of a type against predicted quotes of that type",
+}
+
+
+@dataclass(frozen=True)
+class Results:
+    """Scores and provenance (``data``), the varying ``run`` block, errors and the documents."""
+
+    data: dict[str, object]
+    run: dict[str, object]
+    errors: tuple[ErrorItem, ...] = ()
+    documents: tuple[tuple[Document, Document], ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """The results.json content: everything, the run block last."""
+        return {**self.data, "run": self.run}
+
+    @property
+    def metrics(self) -> dict[str, object]:
+        """The ``metrics`` block: metric -> slice -> scores (``None`` when not scored)."""
+        return self.data["metrics"]  # type: ignore[return-value]
+
+
+def evaluate(
+    gold: Sequence[Document],
+    pred: Sequence[Document],
+    *,
+    targets: Sequence[Target] | None = None,
+    oracle: Sequence[Document] | None = None,
+    lenient: bool = False,
+    seed: int = DEFAULT_SEED,
+    resamples: int = DEFAULT_RESAMPLES,
+    command: str | None = None,
+) -> Results:
+    """Score predictions (and oracle stance predictions) against the gold.
+
+    ``targets`` is the stance-target inventory (predicted stances must use it when given).
+    Raises ``InvalidData`` for predictions that cannot be paired with the gold, unless
+    ``lenient``: then they are left out and listed under ``skipped``.
+    """
+    return evaluate_collections(
+        Collection.of("gold", gold),
+        Collection.of("predictions", pred),
+        oracle=None if oracle is None else Collection.of("oracle", oracle),
+        targets=targets,
+        lenient=lenient,
+        seed=seed,
+        resamples=resamples,
+        command=command,
+    )
+
+
+def evaluate_collections(
+    gold: Collection,
+    pred: Collection,
+    *,
+    oracle: Collection | None = None,
+    targets: Sequence[Target] | None = None,
+    lenient: bool = False,
+    seed: int = DEFAULT_SEED,
+    resamples: int = DEFAULT_RESAMPLES,
+    command: str | None = None,
+    skipped: Sequence[Problem] = (),
+) -> Results:
+    """``evaluate`` over named collections; ``skipped`` adds problems found while reading."""
+    started = time.perf_counter()
+    inputs = _prepare(gold, pred, oracle, targets, skipped)
+    if inputs.problems and not lenient:
+        raise InvalidData(list(inputs.problems))
+    units = plan_units(inputs.golds)
+    tally, notes = Tally(), Notes()
+    for k, (g, p) in enumerate(zip(inputs.golds, inputs.preds, strict=True)):
+        o = inputs.oracles[k] if inputs.oracles else None
+        unit = units.documents[k if units.kind == "document" else 0]
+        score_document(g, p, o, unit, inputs.tasks, tally, notes)
+    scored_at = time.perf_counter()
+    names = columns(inputs.tasks)
+    matrix = tally.matrix(names, len(units.ids))
+    intervals = confidence_intervals(names, matrix, resamples, seed)
+    durations = {"scoring": scored_at - started, "bootstrap": time.perf_counter() - scored_at}
+    data = {
+        "schema": SCHEMA,
+        **_provenance(gold, pred, oracle, inputs),
+        "environment": environment(),
+        "settings": _settings(seed, resamples, units),
+        "tasks": task_table(inputs.tasks, inputs.reasons),
+        "metrics": _metrics(inputs.tasks, names, matrix.sum(axis=0), intervals, notes),
+        "skipped": [p.to_dict() for p in inputs.problems],
+        "units": _units_block(units, names, matrix),
+    }
+    pairs = tuple(zip(inputs.golds, inputs.preds, strict=True))
+    return Results(data, run_block(command, durations), tuple(notes.errors), pairs)
+
+
+def _units_block(units: Units, names: list[str], matrix: np.ndarray) -> dict[str, object]:
+    """Per-unit counts: one row per unit, ``[tp, fp, fn]`` for each column in turn."""
+    rows = matrix.reshape(len(units.ids), -1).tolist()
+    return {"kind": units.kind, "ids": list(units.ids), "columns": names, "rows": rows}
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """Aligned documents in gold-id order, the tasks to score and the problems found."""
+
+    golds: list[Document]
+    preds: list[Document]
+    oracles: list[Document] | None
+    scored_predictions: int
+    tasks: Tasks
+    reasons: dict[str, str]
+    problems: tuple[Problem, ...]
+
+
+def _prepare(
+    gold: Collection,
+    pred: Collection,
+    oracle: Collection | None,
+    targets: Sequence[Target] | None,
+    skipped: Sequence[Problem],
+) -> _Inputs:
+    gold_by_id, pred_by_id, problems = align(gold, pred)
+    oracle_by_id: dict[str, Document] = {}
+    if oracle is not None:
+        oracle_by_id, more = align(gold, oracle)[1:]
+        problems += more
+    problems += _target_problems([c for c in (pred, oracle) if c is not None], targets)
+    problems = sorted({*skipped, *problems})
+    bad = {(p.file, p.line) for p in problems}
+    pred_by_id = _without(pred, pred_by_id, bad)
+    ids = sorted(gold_by_id)
+    tasks, reasons = detect_tasks(pred_by_id.values(), oracle is not None)
+    oracles = None
+    if oracle is not None:
+        oracle_by_id = _without(oracle, oracle_by_id, bad)
+        oracles = [oracle_by_id.get(i) or _empty(gold_by_id[i]) for i in ids]
+    return _Inputs(
+        [gold_by_id[i] for i in ids],
+        [pred_by_id.get(i) or _empty(gold_by_id[i]) for i in ids],
+        oracles,
+        len(pred_by_id),
+        tasks,
+        reasons,
+        tuple(problems),
+    )
+
+
+def _without(
+    collection: Collection, by_id: dict[str, Document], bad: set[tuple[str, int | None]]
+) -> dict[str, Document]:
+    """Drop documents whose line has a problem."""
+    lines = {d.id: line for line, d in collection.entries() if by_id.get(d.id) is d}
+    return {i: d for i, d in by_id.items() if (collection.name, lines[i]) not in bad}
+
+
+def _empty(gold: Document) -> Document:
+    """An empty prediction for a gold document nobody predicted."""
+    return Document(id=gold.id, text=gold.text)
+
+
+def _target_problems(
+    collections: Sequence[Collection], targets: Sequence[Target] | None
+) -> list[Problem]:
+    if targets is None:
+        return []
+    known = {t.id for t in targets}
+    return [
+        Problem(c.name, line, d.id, f"stances[{k}].target", f"{s.target!r} is not a known target")
+        for c in collections
+        for line, d in c.entries()
+        for k, s in enumerate(d.stances)
+        if s.target not in known
+    ]
+
+
+def _provenance(
+    gold: Collection, pred: Collection, oracle: Collection | None, inputs: _Inputs
+) -> dict[str, object]:
+    covered = {p.id for p in inputs.preds if p.quotes or p.stances or p.mentions}
+    return {
+        "gold": {
+            "sha256": collection_sha256(gold.documents),
+            "documents": len(inputs.golds),
+            "quotes": sum(len(g.quotes) for g in inputs.golds),
+        },
+        "predictions": {
+            "sha256": collection_sha256(pred.documents),
+            **producer(pred.documents),
+            "documents": inputs.scored_predictions,
+            "documents_with_annotations": len(covered),
+        },
+        "oracle": None
+        if oracle is None
+        else {"sha256": collection_sha256(oracle.documents), **producer(oracle.documents)},
+    }
+
+
+def _settings(seed: int, resamples: int, units: Units) -> dict[str, object]:
+    bootstrap = {
+        "seed": seed,
+        "resamples": resamples,
+        "confidence": CONFIDENCE,
+        "unit": units.kind,
+        "units": len(units.ids),
+        "interval": "percentile",
+    }
+    return {"bootstrap": bootstrap, **SETTINGS_NOTES}
+
+
+def _metrics(
+    tasks: Tasks,
+    names: list[str],
+    totals: np.ndarray,
+    intervals: dict[str, list[float] | None],
+    notes: Notes,
+) -> dict[str, object]:
+    """metric -> slice -> scores, from column totals; ``None`` for a task not scored."""
+    counts = {name: PRF(*map(int, totals[k])) for k, name in enumerate(names)}
+    out: dict[str, object] = {}
+    for task, metrics in TASK_METRICS.items():
+        for metric in metrics:
+            if not tasks.has(task):
+                out[metric] = None
+            elif metric.startswith("stance."):
+                out[metric] = _stance_metric(metric, counts, intervals, notes)
+            else:
+                out[metric] = {
+                    s: {
+                        **counts[f"{metric}/{s}"].to_dict(),
+                        "f1_ci95": intervals.get(f"{metric}/{s}:f1"),
+                    }
+                    for s in SLICES
+                }
+    return out
+
+
+def _stance_metric(
+    metric: str, counts: dict[str, PRF], intervals: dict[str, list[float] | None], notes: Notes
+) -> dict[str, object]:
+    setting = metric.removeprefix("stance.")
+    out: dict[str, object] = {}
+    for s in SLICES:
+        labels = {label: counts[f"{metric}/{s}/{label}"] for label in STANCE_LABELS}
+        macro, f_avg = summary_scores(labels)
+        majority, baseline = majority_baseline(notes.gold_labels[s])
+        base_macro, base_f_avg = summary_scores(baseline)
+        out[s] = {
+            "macro_f1": macro,
+            "macro_f1_ci95": intervals.get(f"{metric}/{s}:macro_f1"),
+            "f_avg": f_avg,
+            "f_avg_ci95": intervals.get(f"{metric}/{s}:f_avg"),
+            "labels": {label: prf.to_dict() for label, prf in labels.items()},
+            "majority_baseline": {"label": majority, "macro_f1": base_macro, "f_avg": base_f_avg},
+            **({} if macro is not None else {"reason": "no gold and no predicted stance pair"}),
+        }
+    confusion = notes.confusion[setting]
+    out["confusion"] = [[g, p, n] for (g, p), n in sorted(confusion.items())]
+    return out

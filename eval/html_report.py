@@ -1,0 +1,102 @@
+"""report.html: the scores, the plots, and gold and predicted spans in the text (displaCy).
+
+Each document with an error is drawn in displaCy's span style: the gold's and the
+prediction's speakers, cues and quotes (``corpus.render``'s labels, prefixed GOLD / PRED),
+and every error over its span.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from quotebench.corpus import Document
+from quotebench.corpus.render import LABEL_COLORS, labelled_spans, render_spans
+
+from .harness import Results
+from .markdown import error_groups, score_rows, stance_rows
+from .scoring import SLICES, ErrorItem
+
+__all__ = ["DOCUMENT_LIMIT", "ERROR_COLORS", "render_report"]
+
+DOCUMENT_LIMIT = 20  # documents drawn in the page
+ERROR_COLORS = {
+    "missed": "#ff6b6b",
+    "spurious": "#ffa94d",
+    "wrong speaker": "#f783ac",
+    "wrong stance (end-to-end)": "#da77f2",
+    "wrong stance (oracle)": "#b197fc",
+}
+
+
+def _document_spans(
+    gold: Document, pred: Document, errors: Sequence[ErrorItem]
+) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
+    spans = [(s, e, f"GOLD {label}") for s, e, label in labelled_spans(gold)]
+    spans += [(s, e, f"PRED {label}") for s, e, label in labelled_spans(pred)]
+    spans += [(e.start, e.end, f"{e.kind.upper()} {e.detail.split(':')[0]}") for e in errors]
+    colors = {}
+    for _, _, label in spans:
+        words = label.split(" ")
+        kind = " ".join(words[:-1]).lower()
+        colors[label] = ERROR_COLORS.get(kind) or LABEL_COLORS[words[1]]
+    return sorted(spans), colors
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _documents(results: Results) -> str:
+    by_document: dict[str, list[ErrorItem]] = {}
+    for error in (e for items in error_groups(results.errors).values() for e in items):
+        by_document.setdefault(error.document, []).append(error)
+    parts = []
+    drawn = [(g, p) for g, p in results.documents if g.id in by_document][:DOCUMENT_LIMIT]
+    for gold, pred in drawn:
+        spans, colors = _document_spans(gold, pred, by_document[gold.id])
+        items = "".join(
+            f"<li><b>{html.escape(e.kind)}</b> {html.escape(e.detail)}: "
+            f"\u201c{html.escape(e.text)}\u201d</li>"
+            for e in by_document[gold.id]
+        )
+        parts.append(
+            f'<section class="document"><h3>{html.escape(gold.id)}</h3><ul>{items}</ul>'
+            f"{render_spans(gold.text, spans, colors)}</section>"
+        )
+    more = len(by_document) - len(drawn)
+    return "".join(parts) + (f"<p>... and {more} more document(s) with errors.</p>" if more else "")
+
+
+def render_report(results: Results, images: Sequence[str] = ()) -> str:
+    """The standalone HTML page."""
+    header = ["metric", "P", "R", "F1 [95% CI]", "tp", "fp", "fn", *(f"F1 {s}" for s in SLICES[1:])]
+    stance = stance_rows(results)
+    stance_html = (
+        _table(["setting", "quotes", "macro-F1", "F_avg", "majority baseline"], stance)
+        if stance
+        else "<p>Stance not scored.</p>"
+    )
+    pred = results.data["predictions"]
+    title = f"Evaluation: {pred['extractor'] or 'unknown extractor'} {pred['version'] or ''}"
+    legend = "".join(
+        f'<li><span class="swatch" style="background:{c}"></span>{html.escape(k)}</li>'
+        for k, c in {**ERROR_COLORS, **LABEL_COLORS}.items()
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title.strip())}</title><style>"
+        "body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}"
+        "td,th{border:1px solid #ccc;padding:2px 6px}"
+        ".legend{list-style:none;padding:0}.legend li{display:inline-block;margin-right:1.2em}"
+        ".swatch{display:inline-block;width:1em;height:1em;margin-right:.3em}"
+        f"</style></head><body><h1>{html.escape(title.strip())}</h1>"
+        f"<h2>Scores</h2>{_table(header, score_rows(results))}<h2>Stance</h2>{stance_html}"
+        + "".join(f'<p><img src="{html.escape(n)}" alt="{html.escape(n)}"></p>' for n in images)
+        + f'<h2>Errors in the text</h2><ul class="legend">{legend}</ul>{_documents(results)}'
+        "</body></html>\n"
+    )

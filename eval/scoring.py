@@ -1,0 +1,400 @@
+"""Score one gold document against its prediction into a per-unit ``Tally``.
+
+Every metric is counted per slice: ``all`` quotes, then each quote type (gold quotes of
+that type against predicted quotes of that type).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotebench.corpus import QUOTE_TYPES, STANCE_LABELS, Document, Quote
+
+from .matching import QUOTE_MODES, match, match_modes, overlap_table, parse_mode
+from .spans import Intervals, intervals, whitespace_tokens
+from .speakers import SPEAKER_RULES, Attribution, attributions, speaker_correct
+from .stance import STANCE_SETTINGS, PairKey, label_counts, outcomes
+from .units import DocumentUnits, Tally
+
+__all__ = [
+    "ANCHOR_MODE",
+    "CUE_MODES",
+    "SLICES",
+    "ErrorItem",
+    "Notes",
+    "Tasks",
+    "columns",
+    "score_document",
+]
+
+SLICES = ("all", *QUOTE_TYPES)
+ANCHOR_MODE = "overlap@0.3"  # the matching that speakers and end-to-end stance build on
+CUE_MODES = ("exact", ANCHOR_MODE)
+_QUOTE_MODES = tuple(parse_mode(m) for m in QUOTE_MODES)
+
+
+@dataclass(frozen=True)
+class Tasks:
+    """Which optional tasks are scored: names from ``cue``, the speaker rules, the settings."""
+
+    scored: frozenset[str]
+
+    def has(self, task: str) -> bool:
+        """Whether ``task`` is scored."""
+        return task in self.scored
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One error for the reports: its kind, where it is and what was expected."""
+
+    kind: str
+    document: str
+    start: int
+    end: int
+    text: str
+    detail: str
+
+
+@dataclass
+class Notes:
+    """What the reports need beside the counts: errors, confusion counts, gold stance labels."""
+
+    errors: list[ErrorItem] = field(default_factory=list)
+    confusion: dict[str, Counter[tuple[str, str]]] = field(
+        default_factory=lambda: {s: Counter() for s in STANCE_SETTINGS}
+    )
+    gold_labels: dict[str, Counter[str]] = field(
+        default_factory=lambda: {s: Counter() for s in SLICES}
+    )
+
+
+def columns(tasks: Tasks) -> list[str]:
+    """Every tally column of the scored tasks, in a fixed order."""
+    names = [f"quote.{m}" for m in QUOTE_MODES] + ["quote.token"]
+    names += [f"cue.{m}" for m in CUE_MODES] if tasks.has("cue") else []
+    for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
+        names += [rule, f"quote+{rule}"]
+    flat = [f"{n}/{s}" for n in names for s in SLICES]
+    for setting in (s for s in STANCE_SETTINGS if tasks.has(s)):
+        flat += [f"stance.{setting}/{s}/{label}" for s in SLICES for label in STANCE_LABELS]
+    return flat
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What scoring needs of one document, computed once: content, speaker and the indices
+    of the (gold text's) whitespace tokens of each quote."""
+
+    document: Document
+    spans: list[Intervals]
+    attributions: list[Attribution]
+    quote_tokens: list[set[int]]
+
+    @classmethod
+    def of(cls, document: Document, tokens: list[tuple[int, int]]) -> _Facts:
+        """Compute the facts of ``document`` over the gold text's ``tokens``."""
+        spans = [intervals(q.content) for q in document.quotes]
+        ends = [end for _, end in tokens]
+        quote_tokens = [_token_set(tokens, ends, span) for span in spans]
+        return cls(document, spans, attributions(document), quote_tokens)
+
+
+@dataclass(frozen=True)
+class _Side:
+    """The quotes of one side within a slice: document indices and merged content."""
+
+    facts: _Facts
+    indices: list[int]
+    spans: list[Intervals]
+
+    @classmethod
+    def of(cls, facts: _Facts, slice_: str) -> _Side:
+        """The quotes of ``facts`` in the slice (all, or one quote type)."""
+        quotes = facts.document.quotes
+        chosen = [i for i, q in enumerate(quotes) if slice_ in ("all", q.type)]
+        return cls(facts, chosen, [facts.spans[i] for i in chosen])
+
+    def tokens(self) -> set[int]:
+        """Indices of the tokens any of these quotes touches."""
+        return set().union(*(self.facts.quote_tokens[i] for i in self.indices))
+
+    def quote(self, document: Document, k: int) -> Quote:
+        """The ``k``-th quote of the slice."""
+        return document.quotes[self.indices[k]]
+
+    def attribution(self, k: int) -> Attribution:
+        """The speaker facts of the ``k``-th quote of the slice."""
+        return self.facts.attributions[self.indices[k]]
+
+
+@dataclass(frozen=True)
+class _Slice:
+    """A slice of one document pair: both sides, the anchor matching and each item's unit."""
+
+    name: str
+    gold: Document
+    pred: Document
+    g: _Side
+    p: _Side
+    pairs: dict[str, list[tuple[int, int]]]
+    anchor: list[tuple[int, int]]
+    gold_units: list[int]
+    pred_units: list[int]
+    token_units: list[int]
+
+
+def _slice(
+    gold: _Facts,
+    pred: _Facts,
+    name: str,
+    units: DocumentUnits,
+    shares: dict[tuple[int, int], int],
+    token_units: list[int],
+) -> _Slice:
+    g, p = _Side.of(gold, name), _Side.of(pred, name)
+    g_local = {i: k for k, i in enumerate(g.indices)}
+    p_local = {j: k for k, j in enumerate(p.indices)}
+    table = {
+        (g_local[i], p_local[j]): share
+        for (i, j), share in shares.items()
+        if i in g_local and j in p_local
+    }
+    g_types = [gold.document.quotes[i].type for i in g.indices]
+    p_types = [pred.document.quotes[j].type for j in p.indices]
+    pairs = match_modes(g.spans, p.spans, _QUOTE_MODES, g_types, p_types, table)
+    anchor = pairs[ANCHOR_MODE]
+    gold_units = [units.gold_quote(i) for i in g.indices]
+    pred_units = [units.position(s[0][0]) for s in p.spans]
+    for i, j in anchor:
+        pred_units[j] = gold_units[i]
+    return _Slice(
+        name, gold.document, pred.document, g, p, pairs, anchor, gold_units, pred_units, token_units
+    )
+
+
+def score_document(
+    gold: Document,
+    pred: Document,
+    oracle: Document | None,
+    units: DocumentUnits,
+    tasks: Tasks,
+    tally: Tally,
+    notes: Notes,
+) -> None:
+    """Add every scored metric of one document, slice by slice, to ``tally`` and ``notes``."""
+    tokens = whitespace_tokens(gold.text)
+    gold_facts, pred_facts = _Facts.of(gold, tokens), _Facts.of(pred, tokens)
+    shares = overlap_table(gold_facts.spans, pred_facts.spans)
+    token_units = units.positions([start for start, _ in tokens])
+    for name in SLICES:
+        view = _slice(gold_facts, pred_facts, name, units, shares, token_units)
+        _score_content(view, tally)
+        _score_tokens(view, tally)
+        if tasks.has("cue"):
+            _score_cues(view, tally)
+        for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
+            _score_speaker(view, rule, tally)
+        _note_gold_stances(view, notes)
+        if tasks.has("end-to-end"):
+            _score_stance(view, "end-to-end", _end_to_end_pairs(view), tally, notes)
+        if tasks.has("oracle") and oracle is not None:
+            _score_stance(view, "oracle", _oracle_pairs(view, oracle, units), tally, notes)
+        if name == "all":
+            _note_quote_errors(view, tasks, notes)
+
+
+def credit(
+    tally: Tally,
+    column: str,
+    pairs: Sequence[tuple[int, int]],
+    gold_units: Sequence[int],
+    pred_units: Sequence[int],
+) -> None:
+    """Matched pairs are true positives, other gold false negatives, other predictions false
+    positives."""
+    matched_g = {i for i, _ in pairs}
+    matched_p = {j for _, j in pairs}
+    tally.add_units(
+        column,
+        tp=[gold_units[i] for i, _ in pairs],
+        fp=[unit for j, unit in enumerate(pred_units) if j not in matched_p],
+        fn=[unit for i, unit in enumerate(gold_units) if i not in matched_g],
+    )
+
+
+def _score_content(view: _Slice, tally: Tally) -> None:
+    for mode, pairs in view.pairs.items():
+        credit(tally, f"quote.{mode}/{view.name}", pairs, view.gold_units, view.pred_units)
+
+
+def _token_set(tokens: list[tuple[int, int]], ends: list[int], span: Intervals) -> set[int]:
+    """Indices of the tokens that share a character with ``span``."""
+    chosen: set[int] = set()
+    for start, end in span:
+        k = bisect.bisect_right(ends, start)
+        while k < len(tokens) and tokens[k][0] < end:
+            chosen.add(k)
+            k += 1
+    return chosen
+
+
+def _score_tokens(view: _Slice, tally: Tally) -> None:
+    gold, pred = view.g.tokens(), view.p.tokens()
+    unit = view.token_units
+    tally.add_units(
+        f"quote.token/{view.name}",
+        tp=[unit[k] for k in gold & pred],
+        fp=[unit[k] for k in pred - gold],
+        fn=[unit[k] for k in gold - pred],
+    )
+
+
+def _cues(document: Document, side: _Side, units: list[int]) -> tuple[list[Intervals], list[int]]:
+    """The cues of a slice's quotes that have one, and the unit of each."""
+    ks = [k for k in range(len(side.indices)) if side.quote(document, k).cue]
+    return [intervals(side.quote(document, k).cue) for k in ks], [units[k] for k in ks]
+
+
+def _score_cues(view: _Slice, tally: Tally) -> None:
+    g_spans, g_units = _cues(view.gold, view.g, view.gold_units)
+    p_spans, p_units = _cues(view.pred, view.p, view.pred_units)
+    table = overlap_table(g_spans, p_spans)
+    for mode in CUE_MODES:
+        pairs = match(g_spans, p_spans, parse_mode(mode), table=table)
+        credit(tally, f"cue.{mode}/{view.name}", pairs, g_units, p_units)
+
+
+def _speaker_hits(view: _Slice, rule: str) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i, j in view.anchor
+        if speaker_correct(rule, view.g.attribution(i), view.p.attribution(j))
+    ]
+
+
+def _score_speaker(view: _Slice, rule: str, tally: Tally) -> None:
+    hits = _speaker_hits(view, rule)
+    hit_set = set(hits)
+    for i, j in view.anchor:
+        unit = view.gold_units[i]
+        if (i, j) in hit_set:
+            tally.add(f"{rule}/{view.name}", unit, tp=1)
+            continue
+        fp = int(view.p.attribution(j).given(rule))
+        fn = int(view.g.attribution(i).given(rule))
+        tally.add(f"{rule}/{view.name}", unit, fp=fp, fn=fn)
+    credit(tally, f"quote+{rule}/{view.name}", hits, view.gold_units, view.pred_units)
+
+
+def _gold_pairs(view: _Slice) -> dict[PairKey, str]:
+    local = {view.g.quote(view.gold, k).id: k for k in range(len(view.g.indices))}
+    return {(0, local[s.quote], s.target): s.label for s in view.gold.stances if s.quote in local}
+
+
+def _note_gold_stances(view: _Slice, notes: Notes) -> None:
+    notes.gold_labels[view.name].update(_gold_pairs(view).values())
+
+
+def _end_to_end_pairs(view: _Slice) -> tuple[dict[PairKey, str], dict[PairKey, int]]:
+    local = {view.p.quote(view.pred, k).id: k for k in range(len(view.p.indices))}
+    to_gold = {j: i for i, j in view.anchor}
+    pred: dict[PairKey, str] = {}
+    units: dict[PairKey, int] = {}
+    for stance in (s for s in view.pred.stances if s.quote in local):
+        j = local[stance.quote]
+        key: PairKey = (0, to_gold[j], stance.target) if j in to_gold else (1, j, stance.target)
+        pred[key] = stance.label
+        units[key] = view.pred_units[j]
+    return pred, units
+
+
+def _oracle_pairs(
+    view: _Slice, oracle: Document, units: DocumentUnits
+) -> tuple[dict[PairKey, str], dict[PairKey, int]]:
+    by_span = {span: k for k, span in enumerate(view.g.spans)}
+    quotes = {q.id: q for q in oracle.quotes}
+    pred: dict[PairKey, str] = {}
+    pair_units: dict[PairKey, int] = {}
+    for j, stance in enumerate(oracle.stances):
+        quote = quotes.get(stance.quote) if stance.quote is not None else None
+        if quote is None:
+            continue
+        span = intervals(quote.content)
+        if span in by_span:
+            key: PairKey = (0, by_span[span], stance.target)
+            pair_units[key] = view.gold_units[by_span[span]]
+        elif view.name in ("all", quote.type) and not _is_gold_span(view.gold, span):
+            key = (1, j, stance.target)
+            pair_units[key] = units.position(span[0][0])
+        else:
+            continue
+        pred[key] = stance.label
+    return pred, pair_units
+
+
+def _is_gold_span(gold: Document, span: Intervals) -> bool:
+    return any(intervals(q.content) == span for q in gold.quotes)
+
+
+def _score_stance(
+    view: _Slice,
+    setting: str,
+    predicted: tuple[dict[PairKey, str], dict[PairKey, int]],
+    tally: Tally,
+    notes: Notes,
+) -> None:
+    pred, pred_units = predicted
+    for key, gold_label, pred_label in outcomes(_gold_pairs(view), pred):
+        unit = view.gold_units[key[1]] if key[0] == 0 else pred_units[key]
+        for label, counts in label_counts(gold_label, pred_label).items():
+            tally.add(
+                f"stance.{setting}/{view.name}/{label}", unit, counts.tp, counts.fp, counts.fn
+            )
+        if view.name == "all":
+            notes.confusion[setting][(gold_label or "none", pred_label or "none")] += 1
+            if gold_label is not None and gold_label != pred_label:
+                _note_stance_error(view, setting, key, gold_label, pred_label, notes)
+
+
+def _note_stance_error(
+    view: _Slice, setting: str, key: PairKey, gold: str, pred: str | None, notes: Notes
+) -> None:
+    quote = view.g.quote(view.gold, key[1])
+    span = view.g.spans[key[1]]
+    detail = f"target {key[2]}: gold {gold}, predicted {pred or 'nothing'}"
+    notes.errors.append(_error(f"wrong stance ({setting})", view.gold, span, quote.id, detail))
+
+
+def _note_quote_errors(view: _Slice, tasks: Tasks, notes: Notes) -> None:
+    matched_g = {i for i, _ in view.anchor}
+    matched_p = {j for _, j in view.anchor}
+    for k, span in enumerate(view.g.spans):
+        if k not in matched_g:
+            quote = view.g.quote(view.gold, k)
+            notes.errors.append(_error("missed", view.gold, span, quote.id, quote.type))
+    for k, span in enumerate(view.p.spans):
+        if k not in matched_p:
+            quote = view.p.quote(view.pred, k)
+            notes.errors.append(_error("spurious", view.pred, span, quote.id, quote.type))
+    rule = next((r for r in ("speaker_entity", *SPEAKER_RULES) if tasks.has(r)), None)
+    if rule is not None:
+        hits = set(_speaker_hits(view, rule))
+        for i, j in (pair for pair in view.anchor if pair not in hits):
+            g, p = view.g.quote(view.gold, i), view.p.quote(view.pred, j)
+            detail = f"{rule}: gold {_speaker(view.gold, g)}, predicted {_speaker(view.pred, p)}"
+            notes.errors.append(_error("wrong speaker", view.gold, view.g.spans[i], g.id, detail))
+
+
+def _speaker(document: Document, quote: Quote) -> str:
+    names = {e.id: e.name for e in document.entities}
+    return names.get(quote.speaker or "", "nobody")
+
+
+def _error(kind: str, document: Document, span: Intervals, quote: str, detail: str) -> ErrorItem:
+    start, end = span[0][0], span[-1][1]
+    text = " … ".join(document.text[a:b] for a, b in span)
+    return ErrorItem(kind, document.id, start, end, text, f"{quote}: {detail}")

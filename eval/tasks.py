@@ -1,0 +1,64 @@
+"""Which tasks a prediction collection takes part in; the others are reported as not scored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from quotebench.corpus import Document
+
+from .matching import QUOTE_MODES
+from .scoring import ANCHOR_MODE, CUE_MODES, Tasks
+from .speakers import SPEAKER_RULES
+from .stance import STANCE_SETTINGS
+
+__all__ = ["TASK_METRICS", "detect_tasks", "task_table"]
+
+TASK_METRICS: dict[str, tuple[str, ...]] = {
+    "quote": (*(f"quote.{m}" for m in QUOTE_MODES), "quote.token"),
+    "cue": tuple(f"cue.{m}" for m in CUE_MODES),
+    **{rule: (rule, f"quote+{rule}") for rule in SPEAKER_RULES},
+    **{setting: (f"stance.{setting}",) for setting in STANCE_SETTINGS},
+}
+
+
+def detect_tasks(
+    predictions: Iterable[Document], oracle_given: bool
+) -> tuple[Tasks, dict[str, str]]:
+    """The tasks to score, and why each other task is not scored.
+
+    A task is scored when at least one predicted quote carries it (a cue, a source mention,
+    a speaker), end-to-end stance when a predicted stance refers to a quote, and the oracle
+    stance setting when oracle predictions are given.
+    """
+    seen = {"cue": False, "speaker_mention": False, "speaker_entity": False, "end-to-end": False}
+    for document in predictions:
+        for quote in document.quotes:
+            seen["cue"] |= bool(quote.cue)
+            seen["speaker_mention"] |= quote.source is not None
+            seen["speaker_entity"] |= quote.speaker is not None
+        seen["end-to-end"] |= any(s.quote is not None for s in document.stances)
+    seen["speaker_name"] = seen["speaker_entity"]
+    seen["oracle"] = oracle_given
+    reasons = {
+        "cue": "the predictions carry no cue",
+        "speaker_mention": "the predictions give no source mention",
+        "speaker_entity": "the predictions give no speaker entity",
+        "speaker_name": "the predictions give no speaker entity",
+        "end-to-end": "the predictions hold no stance on a quote",
+        "oracle": "no oracle stance predictions were given",
+    }
+    scored = frozenset(task for task, present in seen.items() if present)
+    return Tasks(scored | {"quote"}), {t: r for t, r in reasons.items() if t not in scored}
+
+
+def task_table(tasks: Tasks, reasons: dict[str, str]) -> dict[str, dict[str, object]]:
+    """The ``tasks`` block of results.json: scored or not (with the reason), and its metrics."""
+    table: dict[str, dict[str, object]] = {}
+    for task, metrics in TASK_METRICS.items():
+        entry: dict[str, object] = {"scored": tasks.has(task), "metrics": list(metrics)}
+        if task in reasons:
+            entry["reason"] = reasons[task]
+        if task in SPEAKER_RULES or task == "end-to-end":
+            entry["matching"] = ANCHOR_MODE
+        table[task] = entry
+    return table

@@ -1,0 +1,94 @@
+"""``quotebench evaluate``: score predictions against the gold, or compare two results."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quotebench.corpus import UnusableInput, gold_path
+
+from .app import app
+from .common import echo_json, reporting
+
+
+@app.command()
+def evaluate(
+    pred: Annotated[Path | None, typer.Option(help="Predictions (JSON Lines).")] = None,
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold collection (default: the packaged gold).")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option(help="Where results.json, report.md, report.html go.")
+    ] = None,
+    oracle: Annotated[
+        Path | None, typer.Option(help="A stance model's predictions on the gold quotes.")
+    ] = None,
+    targets: Annotated[
+        Path | None, typer.Option(help="Stance-target inventory (default: the packaged one).")
+    ] = None,
+    lenient: Annotated[
+        bool, typer.Option(help="Report bad documents, score the rest, list them as skipped.")
+    ] = False,
+    compare: Annotated[
+        tuple[Path, Path] | None,
+        typer.Option(help="Compare two results.json files (paired bootstrap), B minus A."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Score a prediction collection against the gold; every matching mode is reported."""
+    with reporting():
+        if compare is not None:
+            if pred is not None:
+                raise UnusableInput("--compare takes two results files: leave out --pred")
+            _compare(compare, as_json)
+            return
+        if pred is None:
+            raise UnusableInput("--pred is required (or --compare A B)")
+        from quotebench.eval import evaluate_files
+
+        results = evaluate_files(
+            gold or gold_path(),
+            pred,
+            output_dir,
+            oracle_path=oracle,
+            targets_path=targets,
+            lenient=lenient,
+            command=shlex.join(["quotebench", *sys.argv[1:]]),
+        )
+    if as_json:
+        echo_json(results.to_dict())
+        return
+    _summary(results.to_dict(), output_dir)
+
+
+def _summary(data: dict, output_dir: Path | None) -> None:
+    for metric, slices in data["metrics"].items():
+        if isinstance(slices, dict):
+            entry = slices["all"]
+            value = entry.get("f1", entry.get("macro_f1"))
+            shown = "n/a" if value is None else f"{value:.3f}"
+            typer.echo(f"{metric:24} {shown}")
+    for problem in data["skipped"]:
+        typer.echo(f"skipped: {problem['file']}:{problem['line']}: {problem['message']}", err=True)
+    if output_dir is not None:
+        typer.echo(f"reports written to {output_dir}")
+
+
+def _compare(paths: tuple[Path, Path], as_json: bool) -> None:
+    from quotebench.eval.compare import compare_results, load_results
+
+    a, b = (load_results(p) for p in paths)
+    result = compare_results(a, b, str(paths[0]), str(paths[1]))
+    if as_json:
+        echo_json(result)
+        return
+    for name, entry in result["differences"].items():
+        if entry["delta"] is not None:
+            typer.echo(
+                f"{name:36} {entry['delta']:+.3f} [{entry['low']:+.3f}, {entry['high']:+.3f}]"
+                f" p={entry['p_value']:.4f}"
+            )

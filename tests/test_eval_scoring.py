@@ -1,0 +1,105 @@
+"""Scoring one document: hand-worked counts per metric and slice, and the errors noted."""
+
+from __future__ import annotations
+
+from quotebench.corpus import Document, Entity, Mention, Quote, Span, Stance
+from quotebench.eval.scoring import Notes, Tasks, columns, score_document
+from quotebench.eval.units import Tally, plan_units
+
+TEXT = 'Ana said "we stay here" and added that talks would go on. Bo denied it.'
+#       0123456789...
+ALL = frozenset({"cue", "speaker_mention", "speaker_entity", "speaker_name", "end-to-end"})
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=TEXT[start:end])
+
+
+def _document(quotes, stances=(), mentions=None) -> Document:
+    mentions = mentions or (Mention(id="m1", entity="ana", **_span(0, 3).model_dump()),)
+    return Document(
+        id="d",
+        text=TEXT,
+        entities=(
+            Entity(id="ana", name="Ana", kind="person"),
+            Entity(id="bo", name="Bo", kind="person"),
+        ),
+        mentions=mentions,
+        quotes=tuple(quotes),
+        stances=tuple(stances),
+    )
+
+
+DIRECT = Quote(
+    id="q1", type="direct", content=(_span(10, 22),), cue=(_span(4, 8),), source="m1", speaker="ana"
+)
+INDIRECT = Quote(
+    id="q2",
+    type="indirect",
+    content=(_span(38, 57),),
+    cue=(_span(28, 33),),
+    source="m1",
+    speaker="ana",
+)
+
+
+def _score(gold: Document, pred: Document, tasks=ALL) -> tuple[dict, Notes]:
+    tally, notes = Tally(), Notes()
+    units = plan_units([gold, Document(id="other", text="x")])
+    score_document(gold, pred, None, units.documents[0], Tasks(tasks), tally, notes)
+    names = columns(Tasks(tasks))
+    matrix = tally.matrix(names, 2)
+    return {n: tuple(matrix[0, k]) for k, n in enumerate(names)}, notes
+
+
+def test_hand_worked_counts() -> None:
+    gold = _document(
+        [DIRECT, INDIRECT],
+        [Stance(id="s", holder="ana", quote="q1", target="t", label="favor", explicit=True)],
+    )
+    shifted = DIRECT.model_copy(
+        update={"content": (_span(11, 22),), "speaker": "bo", "source": None}
+    )
+    spurious = Quote(id="p9", type="direct", content=(_span(59, 61),))
+    pred = _document(
+        [shifted, spurious],
+        [Stance(id="s", holder="bo", quote="q1", target="t", label="against", explicit=True)],
+    )
+    counts, notes = _score(gold, pred)
+    assert counts["quote.exact/all"] == (0, 2, 2)
+    assert counts["quote.overlap@0.8/all"] == (1, 1, 1)
+    assert counts["quote.overlap@0.3/direct"] == (1, 1, 0)
+    assert counts["quote.overlap@0.3/indirect"] == (0, 0, 1)
+    assert counts["cue.exact/all"] == (1, 0, 1)
+    assert counts["speaker_mention/all"] == (0, 0, 1)  # no source predicted: a miss only
+    assert counts["speaker_entity/all"] == (0, 1, 1)
+    assert counts["quote+speaker_entity/all"] == (0, 2, 2)
+    assert counts["stance.end-to-end/all/favor"] == (0, 0, 1)
+    assert counts["stance.end-to-end/all/against"] == (0, 1, 0)
+    assert notes.confusion["end-to-end"] == {("favor", "against"): 1}
+    kinds = sorted(e.kind for e in notes.errors)
+    assert kinds == ["missed", "spurious", "wrong speaker", "wrong stance (end-to-end)"]
+
+
+def test_token_level_counts_whitespace_tokens() -> None:
+    gold = _document([DIRECT])
+    pred = _document([DIRECT.model_copy(update={"content": (_span(10, 17),)})])  # "we stay"
+    counts, _ = _score(gold, pred, frozenset())
+    assert counts["quote.token/all"] == (2, 0, 1)
+
+
+def test_discontinuous_and_nested_quotes() -> None:
+    outer = Quote(id="o", type="mixed", content=(_span(0, 22), _span(28, 57)))
+    inner = Quote(id="i", type="direct", content=(_span(10, 22),), parent="o")
+    gold = _document([outer, inner])
+    pred = _document(
+        [
+            inner.model_copy(update={"id": "a"}),
+            outer.model_copy(update={"id": "b", "content": (_span(0, 22),)}),
+        ]
+    )
+    counts, _ = _score(gold, pred, frozenset())
+    assert counts["quote.exact/all"] == (1, 1, 1)
+    assert counts["quote.overlap@0.3/all"] == (2, 0, 0)  # 22 of 51 characters of the outer quote
+    assert counts["quote.overlap@0.8/all"] == (1, 1, 1)
+    assert counts["quote.strict/mixed"] == (0, 1, 1)
