@@ -1,0 +1,508 @@
+"""brat standoff attribution corpora (PolNeAR and alike): import into documents, and export.
+
+Import reads ``Source``/``Cue``/``Content`` text-bound annotations (``T``) and the
+``Attribution``/``Attribution-no-source`` events (``E``) that tie them together:
+
+- an event with content becomes a quote: ``Content`` and ``Content2`` fragments are its
+  content segments (overlapping fragments merged), the ``Cue`` fragments its cue, and the
+  ``Source`` its source mention; events without content are not quotes and are counted;
+- every ``Source`` span is a mention of its own entity (brat has no coreference), one mention
+  per fragment; the quote's ``source`` is the first fragment and ``speaker`` that entity;
+- the quote type comes from quotation marks (see ``quote_type``);
+- ``Discuss`` (a span an annotator flagged for discussion) and ``Discard`` (text that is not
+  part of the article, such as bylines and "Follow X on Twitter") are notes, not
+  attributions: their spans are kept in ``meta.extra["brat"]`` and never become quotes;
+  an event role filled by one is left out and counted;
+- two events with identical content segments become one quote (cues united, the first
+  source kept), and are counted.
+
+Counts of everything left out or merged are in ``meta.extra["brat"]["counts"]``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .jsonl import atomic_output
+from .model import Annotation, Document, Entity, Mention, Meta, Quote, Span
+from .problems import InvalidData, Problem, UnusableInput
+
+__all__ = ["import_brat", "quote_type", "write_brat"]
+
+Fragment = tuple[int, int]
+_ENTRY = re.compile(r"^([TERAMN#*]\d*)\t")
+_TEXT_BOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
+_CONTENT_ROLE = re.compile(r"^Content\d*$")
+TRIGGERS = ("Attribution", "Attribution-no-source")
+NOTES = ("Discuss", "Discard")
+OPENING, CLOSING = '"“„«', '"”»'
+LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"
+
+
+@dataclass(frozen=True)
+class _Bound:
+    label: str
+    fragments: tuple[Fragment, ...]
+
+
+@dataclass
+class _Ann:
+    """What one .ann file holds: text-bound spans, attribution events, problems, counts."""
+
+    bounds: dict[str, _Bound] = field(default_factory=dict)
+    events: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
+# ---------------------------------------------------------------- quote type
+
+
+def _quoted_mask(segment: str) -> list[bool]:
+    """Which characters of ``segment`` lie inside quotation marks (marks included).
+
+    Double marks (straight or curly, guillemets) and curly single marks pair up; a straight
+    ``"`` opens and closes in turn; an opening mark left unclosed runs to the segment's end
+    (a quotation continued in the next paragraph); a right single mark followed by a letter
+    is an apostrophe.
+    """
+    mask, closer = [False] * len(segment), None
+    for index, char in enumerate(segment):
+        after = segment[index + 1 : index + 2]
+        if closer is None and (char in OPENING or char == LEFT_SINGLE):
+            closer = RIGHT_SINGLE if char == LEFT_SINGLE else CLOSING
+            mask[index] = True
+        elif closer is not None:
+            mask[index] = True
+            if char in closer and not (char == RIGHT_SINGLE and after.isalpha()):
+                closer = None
+    return mask
+
+
+def quote_type(text: str, segments: Iterable[Fragment]) -> str:
+    """The quote type of content ``segments`` of ``text`` from its quotation marks.
+
+    ``direct`` when every letter and digit lies inside quotation marks, ``mixed`` when some
+    do, ``indirect`` when none do.
+    """
+    inside = outside = 0
+    for start, end in segments:
+        segment = text[start:end]
+        for char, quoted in zip(segment, _quoted_mask(segment), strict=True):
+            if char.isalnum():
+                inside, outside = inside + quoted, outside + (not quoted)
+    if inside and not outside:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+# ---------------------------------------------------------------- parsing .ann
+
+
+def _parse_fragments(spec: str) -> tuple[Fragment, ...]:
+    pairs = (part.split() for part in spec.split(";"))
+    return tuple((int(start), int(end)) for start, end in pairs)
+
+
+def _bound_problem(text: str, frags: tuple[Fragment, ...], written: str) -> str | None:
+    if any(not 0 <= s < e <= len(text) for s, e in frags):
+        return f"offsets {frags} outside the text (0-{len(text)}) or empty"
+    expected = " ".join(text[s:e] for s, e in frags)
+    if written != expected:
+        return f"{written!r} differs from the text at its offsets: {expected!r}"
+    return None
+
+
+def _read_bound(ann: _Ann, lines: list[str], index: int, text: str, where: Problem) -> int:
+    """Parse the ``T`` entry at ``lines[index]``; returns how many lines it spans."""
+    ident, rest = lines[index].split("\t", 1)
+    spec, _, written = rest.partition("\t")
+    match = _TEXT_BOUND.match(spec)
+    if match is None:
+        ann.problems.append(_at(where, index, ident, f"malformed text-bound {spec!r}"))
+        return 1
+    frags = _parse_fragments(match.group(2))
+    extra = " ".join(text[s:e] for s, e in frags).count("\n")
+    written = "\n".join([written, *lines[index + 1 : index + 1 + extra]])
+    message = _bound_problem(text, frags, written)
+    if ident in ann.bounds:
+        message = f"id {ident} is used more than once"
+    if message:
+        ann.problems.append(_at(where, index, f"{ident}.text", message))
+    else:
+        ann.bounds[ident] = _Bound(match.group(1), frags)
+    return 1 + extra
+
+
+def _read_event(ann: _Ann, line: str, index: int, where: Problem) -> None:
+    ident, _, rest = line.partition("\t")
+    roles: dict[str, str] = {}
+    for part in rest.split():
+        role, sep, target = part.partition(":")
+        if not sep or not role or not target:
+            ann.problems.append(_at(where, index, ident, f"malformed role {part!r}"))
+            return
+        roles[role] = target
+    trigger = next((role for role in roles if role in TRIGGERS), None)
+    if trigger is None:
+        ann.counts["other_events"] += 1
+        return
+    del roles[trigger]
+    ann.events.append((ident, roles))
+
+
+def _at(where: Problem, index: int, fieldname: str, message: str) -> Problem:
+    return Problem(where.file, index + 1, where.document, fieldname, message)
+
+
+def parse_ann(path: Path, text: str, document: str) -> _Ann:
+    """Read one .ann file against its text; every fault is a ``Problem`` in the result."""
+    where = Problem(str(path), None, document, None, "")
+    ann = _Ann()
+    try:
+        lines = path.read_bytes().decode("utf-8").split("\n")
+    except UnicodeDecodeError as error:
+        ann.problems.append(Problem(str(path), None, document, None, f"not UTF-8: {error}"))
+        return ann
+    index = 0
+    while index < len(lines):
+        line = lines[index].rstrip("\r")
+        entry = _ENTRY.match(line)
+        step = 1
+        if entry is None:
+            if line.strip():
+                ann.problems.append(_at(where, index, None, "not a brat annotation line"))
+        elif entry.group(1).startswith("T"):
+            step = _read_bound(ann, lines, index, text, where)
+        elif entry.group(1).startswith("E"):
+            _read_event(ann, line, index, where)
+        else:
+            ann.counts["notes_and_other_lines"] += 1
+        index += step
+    _check_references(ann, where, lines)
+    return ann
+
+
+def _check_references(ann: _Ann, where: Problem, lines: list[str]) -> None:
+    numbers = {line.split("\t", 1)[0]: i for i, line in enumerate(lines)}
+    for ident, roles in ann.events:
+        for role, target in roles.items():
+            place = numbers.get(ident, 0)
+            if target not in ann.bounds:
+                message = f"refers to {target!r}, not a valid text-bound annotation"
+                ann.problems.append(_at(where, place, f"{ident}.{role}", message))
+            elif not (role in ("Source", "Cue") or _CONTENT_ROLE.match(role)):
+                message = f"unknown role {role!r} (expected Source, Cue, Content, Content2)"
+                ann.problems.append(_at(where, place, f"{ident}.{role}", message))
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _merge(fragments: Iterable[Fragment]) -> list[Fragment]:
+    merged: list[Fragment] = []
+    for start, end in sorted(fragments):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _span(text: str, fragment: Fragment) -> Span:
+    return Span(start=fragment[0], end=fragment[1], text=text[fragment[0] : fragment[1]])
+
+
+def _sources(ann: _Ann, text: str) -> tuple[list[Entity], list[Mention]]:
+    entities, mentions = [], []
+    for ident, bound in ann.bounds.items():
+        if bound.label != "Source":
+            continue
+        entity = f"e-{ident}"
+        name = " ".join(text[s:e] for s, e in bound.fragments)
+        entities.append(Entity(id=entity, name=name, kind="other"))
+        for number, (s, e) in enumerate(bound.fragments):
+            suffix = f"-{number + 1}" if len(bound.fragments) > 1 else ""
+            mentions.append(
+                Mention(id=f"m-{ident}{suffix}", start=s, end=e, text=text[s:e], entity=entity)
+            )
+    return entities, mentions
+
+
+def _role_fragments(ann: _Ann, roles: dict[str, str], wanted: str) -> list[Fragment]:
+    fragments: list[Fragment] = []
+    for role, target in roles.items():
+        bound = ann.bounds[target]
+        if (role == wanted or (wanted == "Content" and _CONTENT_ROLE.match(role))) and (
+            bound.label not in NOTES
+        ):
+            fragments.extend(bound.fragments)
+    return fragments
+
+
+def _quote(ann: _Ann, text: str, ident: str, roles: dict[str, str]) -> Quote | None:
+    notes = sum(ann.bounds[t].label in NOTES for t in roles.values())
+    if notes:
+        ann.counts["discuss_or_discard_roles_left_out"] += notes
+    content = _merge(_role_fragments(ann, roles, "Content"))
+    if not content:
+        ann.counts["events_without_content"] += 1
+        return None
+    source = roles.get("Source")
+    known = source is not None and ann.bounds[source].label == "Source"
+    suffix = "-1" if known and len(ann.bounds[source].fragments) > 1 else ""
+    return Quote(
+        id=f"q-{ident}",
+        type=quote_type(text, content),
+        content=tuple(_span(text, f) for f in content),
+        cue=tuple(_span(text, f) for f in _merge(_role_fragments(ann, roles, "Cue"))),
+        source=f"m-{source}{suffix}" if known else None,
+        speaker=f"e-{source}" if known else None,
+    )
+
+
+def _merge_duplicates(ann: _Ann, quotes: list[Quote]) -> list[Quote]:
+    """One quote per distinct content: cues united, the first source kept."""
+    kept: dict[tuple[Fragment, ...], Quote] = {}
+    for quote in quotes:
+        key = tuple((s.start, s.end) for s in quote.content)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = quote
+            continue
+        ann.counts["duplicate_contents_merged"] += 1
+        cue = {(s.start, s.end): s for s in (*first.cue, *quote.cue)}
+        kept[key] = first.model_copy(
+            update={
+                "cue": tuple(cue[k] for k in sorted(cue)),
+                "source": first.source or quote.source,
+                "speaker": first.speaker or quote.speaker,
+            }
+        )
+    return list(kept.values())
+
+
+def _notes(ann: _Ann) -> dict[str, list[list[int]]]:
+    notes: dict[str, list[list[int]]] = {label.lower(): [] for label in NOTES}
+    for bound in ann.bounds.values():
+        if bound.label in NOTES:
+            notes[bound.label.lower()] += [[s, e] for s, e in bound.fragments]
+    return notes
+
+
+def _orphans(ann: _Ann) -> None:
+    used = {target for _, roles in ann.events for target in roles.values()}
+    for ident, bound in ann.bounds.items():
+        if bound.label in ("Cue", "Content") and ident not in used:
+            ann.counts[f"{bound.label.lower()}_spans_outside_any_attribution"] += 1
+
+
+@dataclass(frozen=True)
+class _Article:
+    doc_id: str
+    text_path: Path
+    ann_path: Path | None
+    annotator: str | None
+
+
+def _document(article: _Article, root: Path, metadata: dict[str, dict[str, str]]) -> Document:
+    data = article.text_path.read_bytes()
+    text = _decode(article.text_path, data, article.doc_id)
+    ann = parse_ann(article.ann_path, text, article.doc_id) if article.ann_path else _Ann()
+    if ann.problems:
+        raise InvalidData(ann.problems)
+    entities, mentions = _sources(ann, text)
+    quotes = [_quote(ann, text, ident, roles) for ident, roles in ann.events]
+    quotes = _merge_duplicates(ann, [q for q in quotes if q is not None])
+    _orphans(ann)
+    brat = {"counts": dict(sorted(ann.counts.items())), **_notes(ann)}
+    return Document(
+        id=article.doc_id,
+        text=text,
+        meta=_meta(article, root, hashlib.sha256(data).hexdigest(), metadata, brat),
+        annotation=Annotation(annotator=article.annotator, origin="import"),
+        entities=tuple(entities),
+        mentions=tuple(mentions),
+        quotes=tuple(sorted(quotes, key=lambda q: (q.content[0].start, q.id))),
+    )
+
+
+def _decode(path: Path, data: bytes, doc_id: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InvalidData([Problem(str(path), line, doc_id, "text", "not UTF-8")]) from None
+
+
+def _meta(
+    article: _Article, root: Path, sha256: str, metadata: dict[str, dict[str, str]], brat: dict
+) -> Meta:
+    row = metadata.get(article.doc_id, {})
+    extra: dict[str, object] = {"brat": brat}
+    if row:
+        extra.update({k: row[k] for k in ("compartment", "author", "annotators") if k in row})
+    return Meta(
+        source_file=article.text_path.relative_to(root).as_posix(),
+        sha256=sha256,
+        title=row.get("title"),
+        outlet=row.get("publisher"),
+        published=row.get("publication_date"),
+        extra=extra,
+    )
+
+
+def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
+    """PolNeAR's ``metadata.tsv`` (in the folder or its parent) by article, if present."""
+    for candidate in (root / "metadata.tsv", root.parent / "metadata.tsv"):
+        if candidate.is_file():
+            with candidate.open(encoding="utf-8", newline="") as handle:
+                return {row["filename"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    return {}
+
+
+def _articles(root: Path) -> tuple[list[_Article], list[Problem]]:
+    """Pair each .ann with its .txt: ``x.ann`` or ``x_ANNOTATOR.ann`` belongs to ``x.txt``;
+    a .txt without any .ann is an article with no annotation."""
+    layout = (root / "text").is_dir() and (root / "attributions").is_dir()
+    text_dir, ann_dir = (root / "text", root / "attributions") if layout else (root, root)
+    texts = {path.stem: path for path in sorted(text_dir.glob("*.txt"))}
+    if not texts:
+        raise UnusableInput(f"{root}: holds no brat .txt files (x.txt or text/x.txt)")
+    articles, problems = [], []
+    for ann in sorted(ann_dir.glob("*.ann")):
+        stem, _, suffix = ann.stem.rpartition("_")
+        doc_id, annotator = (ann.stem, None) if ann.stem in texts else (stem, suffix or None)
+        if doc_id in texts:
+            articles.append(_Article(doc_id, texts[doc_id], ann, annotator))
+        else:
+            problems.append(Problem(str(ann), None, None, None, "no matching .txt file"))
+    annotated = {a.doc_id for a in articles}
+    articles += [_Article(d, p, None, None) for d, p in texts.items() if d not in annotated]
+    return articles, problems
+
+
+def import_brat(directory: str | Path) -> list[Document]:
+    """Import a brat attribution corpus, one document per (article, annotator).
+
+    Args:
+        directory: ``text/*.txt`` with ``attributions/*.ann`` (PolNeAR), or ``x.txt`` and
+            ``x.ann`` side by side; ``x_CODE.ann`` is annotator ``CODE``'s version of ``x``.
+    Returns:
+        documents sorted by (id, annotator), origin ``import``.
+    Raises:
+        UnusableInput: the folder cannot be read or holds no .txt file.
+        InvalidData: every malformed line, bad offset or unknown reference, by file and line.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise UnusableInput(f"{root}: not a folder")
+    metadata = _read_metadata(root)
+    articles, problems = _articles(root)
+    documents = []
+    for article in articles:
+        try:
+            documents.append(_document(article, root, metadata))
+        except InvalidData as error:
+            problems += error.problems
+    if problems:
+        raise InvalidData(problems)
+    return sorted(documents, key=lambda d: (d.id, d.annotation.annotator or ""))
+
+
+# ---------------------------------------------------------------- export
+
+
+def _fragments_spec(spans: Iterable[Span]) -> tuple[str, str]:
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    spec = ";".join(f"{s.start} {s.end}" for s in ordered)
+    return spec, " ".join(s.text for s in ordered)
+
+
+class _AnnWriter:
+    """Numbers text-bound annotations and events as they are written."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.bounds = 0
+
+    def bound(self, label: str, spans: Iterable[Span]) -> str:
+        self.bounds += 1
+        spec, written = _fragments_spec(spans)
+        self.lines.append(f"T{self.bounds}\t{label} {spec}\t{written}")
+        return f"T{self.bounds}"
+
+    def event(self, number: int, trigger: str, roles: list[str]) -> None:
+        self.lines.append(f"E{number}\t{trigger} " + " ".join(roles))
+
+
+def ann_lines(document: Document) -> list[str]:
+    """The .ann lines of one document: Source, Cue, Content spans and Attribution events."""
+    writer = _AnnWriter()
+    mentions = {m.id: m for m in document.mentions}
+    sources: dict[str, str] = {}
+    for number, quote in enumerate(document.quotes, start=1):
+        roles = []
+        if quote.source is not None:
+            if quote.source not in sources:
+                sources[quote.source] = writer.bound("Source", [mentions[quote.source]])
+            roles.append(f"Source:{sources[quote.source]}")
+        if quote.cue:
+            roles.append(f"Cue:{writer.bound('Cue', quote.cue)}")
+        roles.append(f"Content:{writer.bound('Content', quote.content)}")
+        label = TRIGGERS[quote.source is None]
+        trigger = writer.bound(label, [(quote.cue or quote.content)[0]])
+        writer.event(number, f"{label}:{trigger}", roles)
+    return writer.lines
+
+
+def _stem(document: Document) -> str:
+    if not re.fullmatch(r"[^/\\\s]+", document.id) or document.id.startswith("."):
+        raise UnusableInput(f"document id {document.id!r} cannot name a brat file")
+    annotator = document.annotation.annotator
+    return document.id if annotator is None else f"{document.id}_{annotator}"
+
+
+def _check_exportable(document: Document, first_text: str, out: Path) -> None:
+    problems = []
+    if document.text != first_text:
+        message = "versions of this document differ in text"
+        problems.append(Problem(str(out), None, document.id, "text", message))
+    mentions = {m.id for m in document.mentions}
+    for i, quote in enumerate(document.quotes):
+        if quote.source is not None and quote.source not in mentions:
+            message = f"{quote.source!r} is not a known mention id"
+            problems.append(Problem(str(out), None, document.id, f"quotes[{i}].source", message))
+    if problems:
+        raise InvalidData(problems)
+
+
+def write_brat(documents: Iterable[Document], out_dir: str | Path) -> int:
+    """Write ``x.txt`` and ``x.ann`` (``x_ANNOTATOR.ann`` for an annotator's version) per
+    document; brat carries no quote type, stance, entity or nesting. Returns files written.
+
+    Raises ``UnusableInput`` when the folder cannot be made or an id cannot name a file, and
+    ``InvalidData`` for a quote source that is no mention or versions of one id whose texts
+    differ.
+    """
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UnusableInput(f"{out}: cannot create: {error.strerror or error}") from error
+    count, texts = 0, dict[str, str]()
+    for document in documents:
+        stem = _stem(document)
+        _check_exportable(document, texts.setdefault(document.id, document.text), out)
+        with atomic_output(out / f"{document.id}.txt") as handle:
+            handle.write(document.text)
+        with atomic_output(out / f"{stem}.ann") as handle:
+            handle.write("".join(line + "\n" for line in ann_lines(document)))
+        count += 2
+    return count
