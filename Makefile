@@ -22,7 +22,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 benchmark: $(VENV)/.installed-runtime
 	$(BIN)/quotebench benchmark
 
-test: $(VENV)/.installed-test
+# the Label Studio server of the integration tests, in its own environment (it pins its SDK)
+.venv-labelstudio/bin/label-studio:
+	$(PYTHON) -m venv .venv-labelstudio
+	.venv-labelstudio/bin/pip install "label-studio==1.23.2"
+
+test: $(VENV)/.installed-test .venv-labelstudio/bin/label-studio
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

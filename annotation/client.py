@@ -1,0 +1,93 @@
+"""Push documents to a running Label Studio server and pull its annotations (SDK 2.x).
+
+The server's address and token come from ``LABEL_STUDIO_URL`` and ``LABEL_STUDIO_API_KEY``,
+read when called; the token is never printed or logged.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from quotebench.corpus.problems import UnusableInput
+from quotebench.corpus.targets import Target
+
+from .label_config import label_config
+
+__all__ = ["connect", "pull", "push", "server_url"]
+
+URL_VARIABLE = "LABEL_STUDIO_URL"
+TOKEN_VARIABLE = "LABEL_STUDIO_API_KEY"
+
+
+def server_url(url: str | None = None) -> str:
+    """``url`` if given, else ``LABEL_STUDIO_URL``; raises ``UnusableInput`` when neither."""
+    url = url or os.environ.get(URL_VARIABLE)
+    if not url:
+        raise UnusableInput(f"no Label Studio URL: pass --url or set {URL_VARIABLE}")
+    return url.rstrip("/")
+
+
+def connect(url: str | None = None) -> Any:
+    """A ``LabelStudio`` client for the server; the token comes from ``LABEL_STUDIO_API_KEY``.
+
+    Raises ``UnusableInput`` when the URL or the token is missing.
+    """
+    from label_studio_sdk import LabelStudio
+
+    token = os.environ.get(TOKEN_VARIABLE)
+    if not token:
+        raise UnusableInput(f"no Label Studio token: set {TOKEN_VARIABLE}")
+    return LabelStudio(base_url=server_url(url), api_key=token)
+
+
+def _project_id(client: Any, project: str) -> int | None:
+    if project.isdigit():
+        return int(project)
+    matches = [p.id for p in client.projects.list(title=project) if p.title == project]
+    return matches[0] if matches else None
+
+
+def push(
+    client: Any, project: str, targets: Iterable[Target], tasks: Sequence[Mapping[str, Any]]
+) -> tuple[int, int]:
+    """Create (or update the config of) the project named or numbered ``project`` and import
+    the tasks with their predictions. Returns (project id, tasks imported)."""
+    config = label_config(targets)
+    project_id = _project_id(client, project)
+    if project_id is None:
+        project_id = client.projects.create(title=project, label_config=config).id
+    else:
+        client.projects.update(id=project_id, label_config=config)
+    response = client.projects.import_tasks(id=project_id, request=list(tasks))
+    return project_id, int(getattr(response, "task_count", None) or len(tasks))
+
+
+def pull(client: Any, project: str, timeout: int = 120) -> list[dict[str, Any]]:
+    """A JSON export (a snapshot) of the project's tasks, with predictions in full and each
+    annotation's ``completed_by`` as the annotator's record (id and e-mail).
+
+    Raises ``UnusableInput`` when no such project exists.
+    """
+    project_id = _project_id(client, project)
+    if project_id is None:
+        raise UnusableInput(f"no Label Studio project {project!r}")
+    tasks = client.projects.exports.as_json(
+        project_id, timeout=timeout, create_kwargs={"title": "quotebench pull"}
+    )
+    emails = {user.id: user.email for user in client.users.list()}
+    for task in tasks:
+        _complete(client, task, emails)
+    return tasks
+
+
+def _complete(client: Any, task: dict[str, Any], emails: Mapping[int, str]) -> None:
+    """Replace prediction ids by the predictions, annotator ids by (id, e-mail) records."""
+    if any(isinstance(p, int) for p in task.get("predictions", [])):
+        predictions = client.predictions.list(task=task["id"])
+        task["predictions"] = [p.model_dump(mode="json") for p in predictions]
+    for annotation in task.get("annotations", []):
+        who = annotation.get("completed_by")
+        if isinstance(who, int):
+            annotation["completed_by"] = {"id": who, "email": emails.get(who)}

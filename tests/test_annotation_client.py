@@ -1,0 +1,89 @@
+"""Push, annotate, pull and import against a real Label Studio server, and see it in a browser."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotebench.annotation import client
+from quotebench.annotation.convert import build_tasks
+from quotebench.annotation.studio_import import import_export
+from quotebench.corpus import UnusableInput, load_gold, load_targets
+from quotebench.corpus.jsonl import atomic_output
+
+from .labelstudio import Server, label_studio  # noqa: F401  (the session's server)
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = load_targets()
+GOLD = load_gold()[0]
+
+
+@pytest.fixture(scope="module")
+def pushed(label_studio: Server) -> dict[str, Any]:  # noqa: F811
+    """The seed pushed with the gold as pre-annotation, annotated through the API, pulled."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(client.URL_VARIABLE, label_studio.url)
+        env.setenv(client.TOKEN_VARIABLE, label_studio.token)
+        studio = client.connect()
+        tasks = build_tasks([GOLD], [GOLD])
+        project_id, count = client.push(studio, "seed round trip", TARGETS, tasks)
+        task = next(iter(studio.tasks.list(project=project_id, fields="all")))
+        prediction = task.predictions[0]
+        result = prediction["result"] if isinstance(prediction, dict) else prediction.result
+        studio.annotations.create(id=task.id, result=result, lead_time=42.0)
+        return {"project": project_id, "count": count, "task": task.id, "result": result,
+                "export": client.pull(studio, str(project_id))}  # fmt: skip
+
+
+def test_push_imports_the_task_with_its_prediction(pushed: dict[str, Any]) -> None:
+    assert pushed["count"] == 1
+    assert len(pushed["export"]) == 1
+    assert pushed["export"][0]["predictions"][0]["result"] == pushed["result"]
+
+
+def test_the_seed_gold_comes_back_unchanged(pushed: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "export.json"
+    with atomic_output(path) as handle:
+        json.dump(pushed["export"], handle)
+    (document,) = import_export(path, [t.id for t in TARGETS], [GOLD])
+    assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
+    assert document.annotation.annotator == "annotator@example.org"
+    assert (document.annotation.origin, document.annotation.lead_time) == ("label-studio", 42.0)
+
+
+def test_connect_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(client.URL_VARIABLE, "http://127.0.0.1:9")
+    monkeypatch.delenv(client.TOKEN_VARIABLE, raising=False)
+    with pytest.raises(UnusableInput, match=client.TOKEN_VARIABLE):
+        client.connect()
+
+
+def test_the_ui_shows_every_region_and_relation(
+    pushed: dict[str, Any],
+    label_studio: Server,  # noqa: F811
+    browser,
+) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        page.goto(f"{label_studio.url}/user/login/")
+        page.fill("input[name=email]", label_studio.username)
+        page.fill("input[name=password]", label_studio.password)
+        page.click("button[type=submit]")
+        page.wait_for_load_state()
+        page.goto(f"{label_studio.url}/projects/{pushed['project']}/data?task={pushed['task']}")
+        counts = "() => { const a = window.Htx.annotationStore.selected;"
+        counts += " return [a.regionStore.regions.length, a.relationStore.relations.length]; }"
+        ready = "() => window.Htx && window.Htx.annotationStore.selected"
+        page.wait_for_function(ready, timeout=60000)
+        regions, relations = page.evaluate(counts)
+        artifacts = ROOT / "test-artifacts"
+        artifacts.mkdir(exist_ok=True)
+        page.screenshot(path=str(artifacts / "label-studio-seed.png"), full_page=True)
+    finally:
+        page.close()
+    expected_regions = {i["id"] for i in pushed["result"] if i["type"] != "relation"} - {"entities"}
+    expected_relations = [i for i in pushed["result"] if i["type"] == "relation"]
+    assert (regions, relations) == (len(expected_regions), len(expected_relations))

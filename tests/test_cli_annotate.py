@@ -1,0 +1,87 @@
+"""``quotebench annotate``: config, export, import; bad input exits 1 naming task and region."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotebench.annotation.convert import document_result
+from quotebench.annotation.label_config import label_config
+from quotebench.corpus import gold_path, load_gold, load_targets, read_documents
+
+from .cli import run
+
+GOLD = load_gold()[0]
+
+
+def _export(path: Path, result: list, text: str = GOLD.text) -> Path:
+    data = {"text": text, "document": {"id": GOLD.id, "meta": GOLD.meta.model_dump()}}
+    annotation = {"id": 7, "completed_by": {"id": 1, "email": "a@example.org"}, "result": result,
+                  "lead_time": 3.5, "created_at": "2026-01-01T00:00:00Z"}  # fmt: skip
+    path.write_text(json.dumps([{"id": 3, "data": data, "annotations": [annotation]}]))
+    return path
+
+
+def test_config_prints_the_derived_config() -> None:
+    outcome = run("annotate", "config")
+    assert outcome.code == 0
+    assert outcome.stdout == label_config(load_targets())
+
+
+def test_export_then_import_keeps_the_gold(tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.json"
+    outcome = run("annotate", "export", str(gold_path()), "--output", str(tasks),
+                  "--predictions", str(gold_path()))  # fmt: skip
+    assert outcome.code == 0
+    (task,) = json.loads(tasks.read_text())
+    export = _export(tmp_path / "export.json", task["predictions"][0]["result"])
+    output = tmp_path / "docs.jsonl"
+    outcome = run("annotate", "import", str(export), "--output", str(output),
+                  "--corpus", str(gold_path()))  # fmt: skip
+    assert outcome.code == 0, outcome.stderr
+    (document,) = read_documents(output)
+    assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
+    assert (document.annotation.annotator, document.annotation.lead_time) == ("a@example.org", 3.5)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [(GOLD.text + " ", "differs from the corpus text"), (GOLD.text, "relation quote_q1->gone")],
+)
+def test_bad_exports_exit_1_and_write_nothing(tmp_path: Path, text: str, message: str) -> None:
+    result = [*document_result(GOLD), {"type": "relation", "from_id": "quote_q1",
+                                       "to_id": "gone", "labels": ["cue"]}]  # fmt: skip
+    if text != GOLD.text:
+        result = document_result(GOLD)
+    export = _export(tmp_path / "export.json", result, text)
+    output = tmp_path / "docs.jsonl"
+    outcome = run("annotate", "import", str(export), "--output", str(output))
+    assert outcome.code == 1
+    assert "task 3" in outcome.stderr and message in outcome.stderr
+    assert not output.exists()
+
+
+def test_push_without_a_token_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LABEL_STUDIO_API_KEY", raising=False)
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text("[]")
+    outcome = run("annotate", "push", str(tasks), "--project", "p", "--url", "http://127.0.0.1:9")
+    assert outcome.code == 2
+    assert "LABEL_STUDIO_API_KEY" in outcome.stderr
+
+
+def test_adjudicate_writes_candidates_and_lists_conflicts(tmp_path: Path) -> None:
+    from quotebench.corpus import Annotation, write_documents
+
+    a = GOLD.model_copy(update={"annotation": Annotation(annotator="a")})
+    b = GOLD.model_copy(update={"annotation": Annotation(annotator="b"), "quotes": GOLD.quotes[1:],
+                                "stances": GOLD.stances[1:]})  # fmt: skip
+    write_documents(tmp_path / "v.jsonl", [a, b])
+    output = tmp_path / "gold.jsonl"
+    outcome = run("annotate", "adjudicate", str(tmp_path / "v.jsonl"), "--output", str(output),
+                  "--json")  # fmt: skip
+    assert outcome.code == 0
+    assert [c["field"] for c in outcome.json()] == ["type"]
+    assert len(read_documents(output)[0].quotes) == len(GOLD.quotes) - 1
