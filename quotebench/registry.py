@@ -69,5 +69,12 @@ class Registry(Generic[T]):
         return self.get(name)(**settings)
 
 
-extractors: Registry[Any] = Registry(EXTRACTOR_GROUP, builtins=())
-stance_models: Registry[Any] = Registry(STANCE_GROUP, builtins=())
+extractors: Registry[Any] = Registry(
+    EXTRACTOR_GROUP,
+    builtins=(
+        "quotebench.baselines.quotemarks",
+        "quotebench.baselines.dependency",
+        "quotebench.baselines.textacy_adapter",
+    ),
+)
+stance_models: Registry[Any] = Registry(STANCE_GROUP, builtins=("quotebench.baselines.stance",))

@@ -1,0 +1,1 @@
+"""Pieces the spaCy-based extractors share: mark pairing, parsing, spans, speakers."""

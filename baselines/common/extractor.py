@@ -1,0 +1,58 @@
+"""What the spaCy-based extractors share: streaming documents through the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from quotebench.corpus import Document
+
+from .builder import DocumentBuilder
+from .parsing import parse_documents
+from .speakers import SpeakerResolver
+
+__all__ = ["SpacyExtractor"]
+
+
+class SpacyExtractor:
+    """Base of the extractors that parse with ``quotebench.nlp.load_nlp()``.
+
+    Subclasses set ``name``, ``version`` and ``merge_blocks`` and implement ``predict``.
+
+    Args:
+        batch_size: paragraphs per ``nlp.pipe`` batch.
+        n_process: worker processes for ``nlp.pipe``.
+    """
+
+    name = ""
+    version = ""
+    merge_blocks = False
+
+    def __init__(self, batch_size: int = 64, n_process: int = 1) -> None:
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Yield one predicted document per input document, in input order."""
+        from quotebench.nlp import load_nlp
+
+        parsed = parse_documents(
+            load_nlp(), docs, self.batch_size, self.n_process, merge=self.merge_blocks
+        )
+        for document, blocks in parsed:
+            yield self.annotate(document, blocks)
+
+    def annotate(self, document: Document, parsed: list[tuple[int, Any]]) -> Document:
+        """The predicted document for ``document`` from its parsed blocks ``(offset, Doc)``."""
+        builder = DocumentBuilder(document)
+        resolver = SpeakerResolver(builder)
+        for offset, doc in parsed:
+            resolver.observe(doc, offset)
+        extra = self.predict(builder, resolver, parsed)
+        return builder.build(self.name, self.version, extra)
+
+    def predict(
+        self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
+    ) -> dict[str, Any] | None:
+        """Add the predictions to ``builder``; returns what to add to ``meta.extra``, if any."""
+        raise NotImplementedError

@@ -1,0 +1,275 @@
+"""Dependency rules that find cues and their content in one parsed paragraph.
+
+Each rule yields ``Candidate``s: a cue (verb group, speech noun, participle, "according
+to"), the token its speaker hangs on and the character range of its content. Deciding
+which candidates are direct, indirect or mixed quotes is ``assemble``'s work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_NOUNS,
+    COMMISSIVE_VERBS,
+    EVALUATIVE_NOUNS,
+    LIGHT_VERBS,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+
+__all__ = ["Candidate", "find_candidates", "subject_of", "verb_group"]
+
+Token = Any  # spacy.tokens.Token (spaCy is imported lazily by the extractor)
+
+_NP_CONTENT_VERBS = frozenset(["pledge", "promise", "vow", "offer", "guarantee", "demand"])
+_UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
+_CUE_NOUNS = SPEECH_NOUNS | EVALUATIVE_NOUNS
+_CARRIERS = SPEECH_VERBS | LIGHT_VERBS
+
+
+@dataclass
+class Candidate:
+    """A cue with its content range (document characters) and the token its speaker is."""
+
+    cue: list[Token]
+    subject: Token | None
+    content: tuple[int, int]
+    offset: int
+    kind: str  # speech | attitude | colon | noun | according
+    score: float
+
+    @property
+    def position(self) -> int:
+        """Where the cue starts in the document."""
+        return self.offset + self.cue[0].idx
+
+
+def verb_group(verb: Token) -> list[Token]:
+    """The cue verb with its auxiliaries, negation and adverbs before it (R-Q-CUE-VERB)."""
+    group = [verb]
+    for child in reversed([c for c in verb.children if c.i < verb.i]):
+        if (
+            child.i == group[0].i - 1
+            and child.dep_ in ("aux", "neg", "advmod")
+            and (child.pos_ != "PART" or child.dep_ == "neg")
+        ):
+            group.insert(0, child)
+    return group
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token naming who speaks: the subject, the antecedent of a relative pronoun, the
+    agent of a passive, or (participles, conjuncts) the subject of the clause above.
+
+    A cue coordinated with or attached to a reported clause ("argued that X has collapsed
+    and expressed", "stated that X must be set, adding") is taken as the reporting verb's
+    sibling: a common misparse.
+    """
+    head = verb.head
+    if depth < 3 and verb.dep_ in _UP_DEPS and head.dep_ == "ccomp" and _is_cue(verb):
+        return subject_of(head.head, depth + 1)
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            relative = child.tag_ in ("WP", "WDT") or child.lower_ == "that"
+            return head if relative and verb.dep_ == "relcl" else child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "nsubjpass" and depth == 0:
+            return None
+    up = _UP_DEPS | {"ccomp"} if depth > 0 else _UP_DEPS
+    if verb.dep_ in up and depth < 3 and head is not verb:
+        return subject_of(head, depth + 1)
+    return None
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_ in _CARRIERS
+
+
+def _cut_point(head: Token) -> int:
+    """Index of the first writer's participle adjunct (", responding to", ", adding") under
+    ``head`` after it, or the end of the subtree."""
+    end = head.right_edge.i + 1
+    for token in head.subtree:
+        if (
+            token.i > head.i
+            and token.tag_ in ("VBG", "VBN")
+            and token.dep_ in ("advcl", "conj", "xcomp")
+            and token.doc[token.left_edge.i - 1].text in (",", ";", "\u2014")
+        ):
+            end = min(end, token.left_edge.i - 1)
+        if token.i > head.i and token.dep_ == "conj" and token.pos_ == "VERB" and _is_cue(token):
+            end = min(end, token.left_edge.i)
+    doc = head.doc
+    while end > head.i + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
+def _clause(head: Token, offset: int) -> tuple[int, int]:
+    """Characters of the clause headed by ``head``: without a leading ``that``, without
+    writer's participle adjuncts after it."""
+    doc = head.doc
+    first, end = head.left_edge.i, _cut_point(head)
+    while first < end and (doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
+        first += 1
+    if first >= end:
+        return offset + head.idx, offset + head.idx
+    last = doc[end - 1]
+    return offset + doc[first].idx, offset + last.idx + len(last.text)
+
+
+def _content_head(verb: Token) -> Token | None:
+    children = list(verb.children)
+    for dep in ("ccomp", "parataxis"):
+        found = [c for c in children if c.dep_ == dep and c.i != verb.i]
+        if found and (dep == "ccomp" or found[0].i > verb.i):
+            return found[0]
+    if verb.lemma_ in COMMISSIVE_VERBS or verb.lemma_ in ATTITUDE_VERBS:
+        for child in children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" for c in child.children):
+                return child
+    return None
+
+
+def _np_content(verb: Token, offset: int) -> tuple[int, int] | None:
+    if verb.lemma_ not in _NP_CONTENT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    datives = [c.right_edge.i for c in verb.children if c.dep_ == "dative"]
+    doc = verb.doc
+    first, last = doc[obj.left_edge.i], doc[max([obj.right_edge.i, *datives])]
+    return offset + first.idx, offset + last.idx + len(last.text)
+
+
+def _colon_content(verb: Token, offset: int) -> tuple[int, int] | None:
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].dep_ in ("npadvmod", "dobj", "dative") and nxt - verb.i < 3:
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].text != ":":
+        return None
+    sent_end = doc[nxt].sent.end
+    last = doc[sent_end - 1]
+    return offset + doc[nxt].idx + 1, offset + last.idx + len(last.text)
+
+
+def _verb_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _CUE_VERBS:
+            continue
+        speech = verb.lemma_ in SPEECH_VERBS
+        head = _content_head(verb)
+        content = _clause(head, offset) if head is not None else None
+        kind = "speech" if speech else "attitude"
+        if content is None and speech:
+            content, kind = _colon_content(verb, offset), "colon"
+        if content is None and speech:
+            content, kind = _np_content(verb, offset), "speech"
+        if content is None or content[0] >= content[1]:
+            continue
+        if head is not None and head.dep_ == "parataxis" and head.i < verb.i:
+            continue
+        between = doc.text[verb.idx + len(verb.text) : content[0] - offset]
+        kind = "colon" if speech and between.strip().endswith(":") else kind
+        score = 0.8 if speech else 0.5
+        yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, score)
+
+
+def _noun_content(noun: Token, offset: int) -> tuple[int, int] | None:
+    if noun.lower_ in EVALUATIVE_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("about", "of", "over", "on"):
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _clause(obj, offset)
+    stack = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    while stack:
+        verb = stack.pop(0)
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) or (
+            noun.lower_ in COMMISSIVE_NOUNS and any(c.lower_ == "to" for c in verb.children)
+        ):
+            return _clause(verb, offset)
+        stack.extend(c for c in verb.children if c.dep_ in ("advcl", "xcomp"))
+    return None
+
+
+def _noun_cue(noun: Token) -> list[Token]:
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_ in _CARRIERS:
+        tokens = list(noun.doc[verb.i : noun.i + 1])
+        if all(t.dep_ in ("det", "amod", "compound") for t in tokens[1:-1]):
+            nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+            about = nxt is not None and noun.lower_ in EVALUATIVE_NOUNS and nxt.dep_ == "prep"
+            return [*verb_group(verb)[:-1], *tokens, *([nxt] if about else [])]
+    return [noun]
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)
+    return None
+
+
+def _noun_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.lower_ not in _CUE_NOUNS:
+            continue
+        content = _noun_content(noun, offset)
+        if content is None or content[0] >= content[1]:
+            continue
+        yield Candidate(_noun_cue(noun), _noun_speaker(noun), content, offset, "noun", 0.6)
+
+
+def _is_source(token: Token) -> bool:
+    if token.pos_ == "PRON" or token.lemma_.lower() in SOURCE_NOUNS:
+        return True
+    return token.ent_type_ in _SOURCE_ENTS
+
+
+def _according_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
+    for according in doc:
+        if according.lower_ != "according":
+            continue
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if obj is None or not _is_source(obj):
+            continue
+        clause = according.head
+        sub = [t.i for t in according.subtree]
+        rest = [t for t in clause.subtree if t.i not in sub and not t.is_punct]
+        if not rest:
+            continue
+        start, last = rest[0], rest[-1]
+        content = (offset + start.idx, offset + last.idx + len(last.text))
+        yield Candidate([according, to], obj, content, offset, "according", 0.7)
+
+
+def find_candidates(doc: Any, offset: int) -> list[Candidate]:
+    """Every cue with content in one parsed paragraph starting at ``offset``.
+
+    Args:
+        doc: a spaCy ``Doc`` (tagged, parsed, with entities).
+        offset: where the paragraph starts in the document text.
+
+    Returns:
+        The candidates, in no particular order.
+    """
+    return [
+        *_verb_candidates(doc, offset),
+        *_noun_candidates(doc, offset),
+        *_according_candidates(doc, offset),
+    ]

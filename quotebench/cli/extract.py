@@ -1,0 +1,86 @@
+"""``quotebench extract``: run one registered extractor over a collection, streamed."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from quotebench.corpus import Document, InvalidData, Problem, UnusableInput, atomic_output
+from quotebench.corpus.jsonl import scan_documents
+from quotebench.registry import extractors
+
+from .app import app
+from .common import reporting
+
+__all__ = ["build_extractor", "extract", "input_documents"]
+
+
+def build_extractor(name: str, **settings: Any) -> Any:
+    """The registered extractor ``name``, given those ``settings`` its factory accepts.
+
+    Raises ``UnusableInput`` when no extractor has that name.
+    """
+    try:
+        factory = extractors.get(name)
+    except KeyError as error:
+        raise UnusableInput(str(error.args[0])) from None
+    accepted = inspect.signature(factory).parameters
+    return factory(**{k: v for k, v in settings.items() if k in accepted})
+
+
+def input_documents(path: Path) -> Iterator[Document]:
+    """Stream the documents of ``path`` (lines need only ``id`` and ``text``).
+
+    Raises ``InvalidData`` at the first line that is not a document (not UTF-8, not JSON,
+    no ``id``) or that repeats an earlier id; ``UnusableInput`` if ``path`` cannot be opened.
+    """
+    seen: dict[str, int] = {}
+    for number, item in scan_documents(path):
+        if not isinstance(item, Document):
+            raise InvalidData(item)
+        if item.id in seen:
+            message = f"duplicate id (first on line {seen[item.id]})"
+            raise InvalidData([Problem(str(path), number, item.id, "id", message)])
+        seen[item.id] = number
+        yield item
+
+
+def _count_lines(path: Path) -> int | None:
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
+
+
+def _progress() -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    columns = (*Progress.get_default_columns()[:1], BarColumn(), MofNCompleteColumn())
+    return Progress(*columns, TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+
+
+@app.command()
+def extract(
+    extractor: Annotated[str, typer.Option(help="A registered extractor, e.g. dependency.v1.")],
+    input: Annotated[Path, typer.Option("--input", help="JSON Lines with id and text per line.")],
+    output: Annotated[Path, typer.Option(help="Where the predicted documents are written.")],
+    n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
+) -> None:
+    """Predict quotes and speakers for every document; the output appears only when complete."""
+    with reporting():
+        system = build_extractor(extractor, n_process=n_process, batch_size=batch_size)
+        count = quotes = 0
+        with _progress() as progress, atomic_output(output) as handle:
+            task = progress.add_task(system.name, total=_count_lines(input))
+            for predicted in system.extract(input_documents(input)):
+                handle.write(predicted.to_json() + "\n")
+                count, quotes = count + 1, quotes + len(predicted.quotes)
+                progress.advance(task)
+    typer.echo(f"{output}: {count} document(s), {quotes} quote(s) by {system.name}")
