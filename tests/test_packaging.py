@@ -13,12 +13,15 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGES = ("quotebench", "quotebench/corpus", "quotebench/annotation", "quotebench/eval",
-            "quotebench/baselines", "quotebench/cli")  # fmt: skip
+            "quotebench/baselines", "quotebench/cli", "quotebench/baselines/dependency",
+            "quotebench/baselines/quotemarks", "quotebench/baselines/textacy_adapter",
+            "quotebench/baselines/stance", "quotebench/baselines/common")  # fmt: skip
 DATA = (
     "quotebench/corpus/data/gold.jsonl",
     "quotebench/corpus/data/targets.json",
     "quotebench/annotation/GUIDELINES.md",
     "quotebench/annotation/ADJUDICATION.md",
+    "quotebench/annotation/label_config.xml",
 )
 
 
@@ -46,7 +49,8 @@ def test_the_installed_wheel_reads_its_own_gold(wheel: Path, tmp_path: Path) -> 
     subprocess.run([*install, str(wheel)], check=True, capture_output=True, timeout=300)
     probe = (
         "import quotebench, quotebench.corpus as c; "
-        "print(quotebench.__file__); print(len(c.load_gold()), len(c.load_targets()))"
+        "from quotebench.registry import extractors; print(quotebench.__file__); "
+        "print(len(c.load_gold()), len(c.load_targets()), len(extractors.names()))"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
     done = subprocess.run(
@@ -55,5 +59,5 @@ def test_the_installed_wheel_reads_its_own_gold(wheel: Path, tmp_path: Path) -> 
     )  # fmt: skip
     where, counts = done.stdout.splitlines()
     assert where.startswith(str(site))
-    documents, targets = map(int, counts.split())
-    assert documents >= 1 and targets >= 1
+    documents, targets, registered = map(int, counts.split())
+    assert documents >= 1 and targets >= 1 and registered >= 3

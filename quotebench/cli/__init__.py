@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from . import benchmark, ingest, schema, show, stats, validate  # noqa: F401  (register commands)
+from . import (  # noqa: F401  (register commands)
+    agreement,
+    annotate,
+    benchmark,
+    evaluate,
+    export,
+    extract,
+    hf,
+    import_brat,
+    ingest,
+    schema,
+    show,
+    stats,
+    validate,
+)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,206 @@
+"""``quotebench benchmark``: extractors and stance models scored by the harness, leaderboard."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pytest
+
+import quotebench.benchmark as bench
+import quotebench.cli.benchmark as bench_cli
+from quotebench.benchmark import ANCHORS, load_corpus, quote_mark_only, run_benchmark
+from quotebench.corpus import Annotation, Document, Quote, Span, UnusableInput, load_gold
+from quotebench.registry import EXTRACTOR_GROUP, Registry
+from tests.cli import run
+
+ARTICLE = '"We stay," she said. He said that taxes fell.\n'
+
+
+def _bound(ident: str, label: str, phrase: str, after: int = 0) -> str:
+    start = ARTICLE.index(phrase, after)
+    return f"{ident}\t{label} {start} {start + len(phrase)}\t{phrase}\n"
+
+
+ANN = (
+    _bound("T1", "Source", "she")
+    + _bound("T2", "Cue", "said")
+    + _bound("T3", "Content", '"We stay,"')
+    + "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    + _bound("T4", "Source", "He")
+    + _bound("T5", "Cue", "said", after=20)
+    + _bound("T6", "Content", "that taxes fell")
+    + "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+)
+
+
+class Copier:
+    """A tiny extractor that answers with the reference annotation of each document."""
+
+    name = "copier.v1"
+    version = "1"
+
+    def __init__(self, reference: Iterable[Document]) -> None:
+        self.reference = {d.id: d for d in reference}
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            found = self.reference[doc.id].model_copy(update={"stances": ()})
+            yield found.model_copy(
+                update={"annotation": Annotation(origin="extractor", extractor=self.name)}
+            )
+
+
+class Stranger:
+    """A plug-in that answers with documents of other ids."""
+
+    name = "stranger.v1"
+    version = "1"
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            yield Document(id=f"not-{doc.id}", text=doc.text)
+
+
+class Crasher:
+    """A plug-in that fails on every input."""
+
+    name = "crasher.v1"
+    version = "1"
+
+    def extract(self, docs: Iterable[Document]) -> Iterator[Document]:
+        raise RuntimeError("model file missing")
+
+
+@pytest.fixture
+def registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
+    """A registry of its own, so only the test's extractors run."""
+    fresh: Registry = Registry(EXTRACTOR_GROUP)
+    monkeypatch.setattr(bench, "extractors", fresh)
+    monkeypatch.setattr(bench_cli, "extractors", fresh)
+    return fresh
+
+
+@pytest.fixture
+def polnear(tmp_path: Path) -> Path:
+    """A PolNeAR-shaped folder: two articles, one annotated twice."""
+    dev = tmp_path / "polnear" / "data" / "dev"
+    for folder in ("text", "attributions"):
+        (dev / folder).mkdir(parents=True)
+    for article in ("a", "b"):
+        (dev / "text" / f"{article}.txt").write_text(ARTICLE, encoding="utf-8")
+    (dev / "attributions" / "a_x1.ann").write_text(ANN, encoding="utf-8")
+    (dev / "attributions" / "a_y2.ann").write_text(ANN.split("T4")[0], encoding="utf-8")
+    (dev / "attributions" / "b_y2.ann").write_text(ANN, encoding="utf-8")
+    return tmp_path / "polnear"
+
+
+def test_no_extractor_says_so(registry: Registry, tmp_path: Path) -> None:
+    outcome = run("benchmark", "--output-dir", str(tmp_path / "out"))
+    assert outcome.code == 0 and "no extractor is registered" in outcome.stdout
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_perfect_extractor_tops_the_gold_leaderboard(registry: Registry, tmp_path: Path) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    report = run_benchmark(tmp_path)
+    entry = report["extractors"]["copier.v1"]
+    assert entry["overlap@0.3/all"]["f1"] == entry["overlap@0.8/all"]["f1"] == 1.0
+    assert entry["speaker_accuracy/all"]["accuracy"] == 1.0
+    assert (
+        entry["overlap@0.3/all"]["gold"]
+        == report["gold_quotes"]
+        == sum(entry[f"overlap@0.3/{t}"]["gold"] for t in ("direct", "indirect", "mixed"))
+    )
+    results = json.loads((tmp_path / "copier.v1" / "results.json").read_text())
+    assert results["predictions"]["extractor"] == "copier.v1"
+    assert json.loads((tmp_path / "leaderboard.json").read_text()) == report
+
+
+def test_every_stance_model_runs_in_both_settings(registry: Registry, tmp_path: Path) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    stance = run_benchmark(tmp_path)["stance"]
+    assert set(stance) >= {"stance-lexicon.v1", "stance-majority.v1", "stance-tfidf.v1"}
+    assert "leave one quote out" in stance["stance-tfidf.v1"]["protocol"]
+    for name, entry in stance.items():
+        assert entry["oracle"]["macro_f1"] is not None
+        # the copier's quotes are the gold quotes: end-to-end equals the oracle setting
+        assert entry["end-to-end"]["copier.v1"] == entry["oracle"]
+        assert (tmp_path / "copier.v1" / name / "results.json").is_file()
+
+
+def test_the_cli_prints_the_leaderboard_and_its_json(registry: Registry, tmp_path: Path) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    table = run("benchmark", "--output-dir", str(tmp_path / "t"))
+    assert table.code == 0 and "copier.v1" in table.stdout and "overlap@0.3 F1" in table.stdout
+    as_json = run("benchmark", "--output-dir", str(tmp_path / "j"), "--json")
+    assert as_json.json() == run_benchmark(tmp_path / "api")
+
+
+def test_a_failing_extractor_is_reported_and_the_others_scored(
+    registry: Registry, tmp_path: Path
+) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    registry.register("crasher.v1")(Crasher)
+    registry.register("stranger.v1")(Stranger)
+    report = run_benchmark(tmp_path)
+    assert report["extractors"]["crasher.v1"] == {"error": "RuntimeError: model file missing"}
+    assert report["extractors"]["copier.v1"]["overlap@0.3/all"]["f1"] == 1.0
+    assert report["extractors"]["copier.v1"]["skipped_documents"] == 0
+    stranger = report["extractors"]["stranger.v1"]
+    assert stranger["skipped_documents"] == len(load_gold())
+    assert stranger["overlap@0.3/all"]["f1"] == 0.0
+
+
+def test_polnear_dev_keeps_one_annotator_per_article(polnear: Path) -> None:
+    corpus = load_corpus("polnear-dev", polnear)
+    assert [(d.id, d.annotation.annotator) for d in corpus.documents] == [("a", "x1"), ("b", "y2")]
+
+
+def test_polnear_dev_adds_the_protocol_figures(
+    registry: Registry, polnear: Path, tmp_path: Path
+) -> None:
+    corpus = load_corpus("polnear-dev", polnear)
+    registry.register("copier.v1")(lambda: Copier(corpus.documents))
+    report = run_benchmark(tmp_path / "out", "polnear-dev", polnear)
+    ggt = report["extractors"]["copier.v1"]["ggt"]
+    assert ggt["all"]["f1"] == ggt["quote_marks"]["f1"] == 1.0
+    assert (ggt["all"]["gold"], ggt["quote_marks"]["gold"]) == (4, 2)
+    assert report["anchors"] == ANCHORS and "stance" not in report
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--corpus", "nope"], "expected one of gold, polnear-dev"),
+        (["--corpus", "polnear-dev", "--polnear-dir", "absent"], "no PolNeAR dev split"),
+    ],
+)
+def test_unusable_arguments_exit_2(
+    registry: Registry, tmp_path: Path, args: list[str], message: str
+) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    outcome = run("benchmark", "--output-dir", str(tmp_path), *args)
+    assert outcome.code == 2 and message in outcome.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "kept"),
+    [
+        ('"We stay," she said.', 0, True),
+        ('"We stay," she said.', 1, True),  # the extractor left the mark out of the content
+        ("\u201cWe stay,\u201d she said.", 0, True),
+        ("She said we stay.", 9, False),
+    ],
+)
+def test_quote_mark_quotes_start_with_or_after_a_mark(text: str, start: int, kept: bool) -> None:
+    span = Span(start=start, end=start + 4, text=text[start : start + 4])
+    quote = Quote(id="q", type="direct", content=(span,))
+    document = Document(id="d", text=text, quotes=(quote,))
+    assert len(quote_mark_only(document).quotes) == int(kept)
+
+
+def test_an_unknown_corpus_is_unusable() -> None:
+    with pytest.raises(UnusableInput):
+        load_corpus("other")
