@@ -150,6 +150,7 @@ FIELD_NOTES: dict[str, str] = {
     "Annotation.version": "version of the annotation",
     "Annotation.created": "creation date, null when unknown",
     "Annotation.lead_time": "annotation time in seconds, null when unknown",
+    "Annotation.failures": "what the producing system could not process in the document",
     "Entity.id": "entity id, unique in its document",
     "Entity.name": "canonical full name",
     "Entity.kind": "kind of entity",

@@ -89,6 +89,7 @@ class Annotation(_Model):
     version: str | None = None
     created: str | None = None
     lead_time: float | None = None
+    failures: tuple[str, ...] = ()  # what the producing system could not process, one message each
 
 
 class Entity(_Model):

@@ -11,7 +11,13 @@ import pytest
 from quotebench.annotation import client
 from quotebench.annotation.convert import build_tasks
 from quotebench.annotation.studio_import import import_export
-from quotebench.corpus import UnusableInput, load_gold, load_targets
+from quotebench.corpus import (
+    UnusableInput,
+    load_gold,
+    load_targets,
+    read_documents,
+    write_documents,
+)
 from quotebench.corpus.jsonl import atomic_output
 
 from .labelstudio import Server, label_studio  # noqa: F401  (the session's server)
@@ -87,3 +93,38 @@ def test_the_ui_shows_every_region_and_relation(
     expected_regions = {i["id"] for i in pushed["result"] if i["type"] != "relation"} - {"entities"}
     expected_relations = [i for i in pushed["result"] if i["type"] == "relation"]
     assert (regions, relations) == (len(expected_regions), len(expected_relations))
+
+
+def test_the_commands_push_and_pull_without_showing_the_token(
+    label_studio: Server,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.cli import run
+
+    monkeypatch.setenv(client.URL_VARIABLE, "http://127.0.0.1:9")
+    monkeypatch.setenv(client.TOKEN_VARIABLE, label_studio.token)
+    gold, tasks, export, docs = (
+        str(tmp_path / n) for n in ("g.jsonl", "t.json", "e.json", "d.jsonl")
+    )
+    write_documents(gold, [GOLD])
+    outcomes = [
+        run("annotate", "export", gold, "--output", tasks, "--predictions", gold),
+        run("annotate", "push", tasks, "--project", "cli round trip", "--url", label_studio.url),
+    ]
+    studio = client.connect(label_studio.url)
+    project = next(p for p in studio.projects.list() if p.title == "cli round trip")
+    task = next(iter(studio.tasks.list(project=project.id, fields="all")))
+    prediction = task.predictions[0]
+    result = prediction["result"] if isinstance(prediction, dict) else prediction.result
+    studio.annotations.create(id=task.id, result=result, lead_time=7.0)
+    outcomes += [
+        run("annotate", "pull", "--project", "cli round trip", "--output", export,
+            "--url", label_studio.url),
+        run("annotate", "import", export, "--output", docs, "--corpus", gold),
+    ]  # fmt: skip
+    assert [o.code for o in outcomes] == [0, 0, 0, 0]
+    assert not any(label_studio.token in o.stdout + o.stderr for o in outcomes)
+    (document,) = read_documents(docs)
+    assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
+    assert document.annotation.lead_time == 7.0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from quotebench.baselines.textacy_adapter import ERROR_FIELD
 from quotebench.corpus import Document, check_document, load_gold
 from quotebench.registry import extractors
 
@@ -17,7 +16,7 @@ def test_seed_direct_quotes() -> None:
     gold = load_gold()[0]
     (doc,) = _predict(gold.text)
     assert check_document(doc, []) == []
-    assert ERROR_FIELD not in doc.meta.extra
+    assert doc.annotation.failures == ()
     found = 0
     for quote in (q for q in gold.quotes if q.type == "direct"):
         wanted = set(range(quote.content[0].start, quote.content[-1].end))
@@ -38,6 +37,6 @@ def test_odd_quotation_marks_are_recorded_not_raised() -> None:
         'Merkel said "we will win this and more, she said, to cheers.',
         'Merkel spoke. "We will win this fight for sure," she said.',
     )
-    assert "quotation marks" in odd.meta.extra[ERROR_FIELD]
+    assert any("quotation marks" in f for f in odd.annotation.failures)
     assert odd.quotes == () and check_document(odd, []) == []
-    assert ERROR_FIELD not in fine.meta.extra and len(fine.quotes) == 1
+    assert fine.annotation.failures == () and len(fine.quotes) == 1

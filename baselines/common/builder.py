@@ -94,9 +94,9 @@ class DocumentBuilder:
             NonQuote(start=start, end=end, text=self.text[start:end], reason=reason)
         )
 
-    def build(self, name: str, version: str, extra: dict[str, object] | None = None) -> Document:
-        """The predicted document: same id, text and meta (``extra`` added to
-        ``meta.extra``), annotation naming the extractor."""
+    def build(self, name: str, version: str, failures: Sequence[str] = ()) -> Document:
+        """The predicted document: same id, text and meta, annotation naming the extractor
+        and what it could not process (``failures``)."""
         used = {m.entity for m in self.mentions.values()}
         used.update(member for e in self.entities.values() if e.id in used for member in e.members)
         entities = tuple(
@@ -104,13 +104,15 @@ class DocumentBuilder:
             for e in self.entities.values()
             if e.id in used
         )
-        annotation = Annotation(annotator=name, origin="extractor", extractor=name, version=version)
-        meta = self.document.meta
-        if extra:
-            meta = meta.model_copy(update={"extra": {**meta.extra, **extra}})
+        annotation = Annotation(
+            annotator=name,
+            origin="extractor",
+            extractor=name,
+            version=version,
+            failures=tuple(failures),
+        )
         return self.document.model_copy(
             update={
-                "meta": meta,
                 "annotation": annotation,
                 "entities": entities,
                 "mentions": tuple(sorted(self.mentions.values(), key=lambda m: m.start)),

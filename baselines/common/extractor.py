@@ -48,11 +48,11 @@ class SpacyExtractor:
         resolver = SpeakerResolver(builder)
         for offset, doc in parsed:
             resolver.observe(doc, offset)
-        extra = self.predict(builder, resolver, parsed)
-        return builder.build(self.name, self.version, extra)
+        failures = self.predict(builder, resolver, parsed)
+        return builder.build(self.name, self.version, failures or ())
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
-    ) -> dict[str, Any] | None:
-        """Add the predictions to ``builder``; returns what to add to ``meta.extra``, if any."""
+    ) -> list[str] | None:
+        """Add the predictions to ``builder``; returns what could not be processed, if any."""
         raise NotImplementedError

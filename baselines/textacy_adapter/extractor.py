@@ -1,8 +1,8 @@
 """``textacy.v1``: textacy's ``direct_quotations`` as a peer reference.
 
 textacy refuses a text with an odd number of quotation marks (``ValueError``); such a
-failure is recorded in the output document's ``meta.extra["textacy_error"]`` and that
-stretch of text yields no quotes, never a crash.
+failure is recorded in the output document's ``annotation.failures`` and that stretch of
+text yields no quotes, never a crash.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from quotebench.baselines.common.spans import content_span, token_spans
 from quotebench.baselines.common.speakers import SpeakerResolver
 from quotebench.registry import extractors
 
-__all__ = ["ERROR_FIELD", "TextacyExtractor", "textacy_v1"]
+__all__ = ["TextacyExtractor", "textacy_v1"]
 
-ERROR_FIELD = "textacy_error"
 _MARKS = DOUBLE_MARKS + SINGLE_MARKS + " "
 
 
@@ -36,8 +35,8 @@ class TextacyExtractor(SpacyExtractor):
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
-    ) -> dict[str, Any] | None:
-        """textacy's direct quotes of one parsed document; failures go to ``meta.extra``."""
+    ) -> list[str]:
+        """textacy's direct quotes of one parsed document; returns textacy's refusals."""
         from textacy.extract.triples import direct_quotations
 
         errors = []
@@ -49,7 +48,7 @@ class TextacyExtractor(SpacyExtractor):
                 continue
             for triple in triples:
                 self._add(builder, resolver, offset, triple)
-        return {ERROR_FIELD: "; ".join(errors)} if errors else None
+        return errors
 
     @staticmethod
     def _add(builder: DocumentBuilder, resolver: SpeakerResolver, offset: int, triple: Any) -> None:
