@@ -216,6 +216,7 @@ def _provenance(
             **producer(pred.documents),
             "documents": inputs.scored_predictions,
             "documents_with_annotations": len(covered),
+            "documents_with_failures": sorted(p.id for p in inputs.preds if p.annotation.failures),
         },
         "oracle": None
         if oracle is None

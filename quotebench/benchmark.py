@@ -215,6 +215,7 @@ def _extractor_entry(
     entry = {
         "version": data["predictions"].get("version"),
         "skipped_documents": len(data["skipped"]),  # invalid predictions, listed in results.json
+        "failed_documents": len(data["predictions"]["documents_with_failures"]),
         **summary_row(data),
     }
     if corpus.name == "polnear-dev":

@@ -183,3 +183,14 @@ def test_predictions_that_cannot_be_paired() -> None:
     data = evaluate(gold, [stranger, altered], lenient=True, resamples=10).data
     assert [p["document"] for p in data["skipped"]] == ["nobody", gold[0].id]
     assert data["metrics"]["quote.exact"]["all"]["recall"] == 0.0
+
+
+def test_documents_an_extractor_could_not_process_are_listed() -> None:
+    gold = load_gold()
+    refused = Document(id=gold[0].id, text=gold[0].text).model_copy(
+        update={"annotation": gold[0].annotation.model_copy(update={"failures": ("odd marks",)})}
+    )
+    listed = evaluate(gold, [refused], resamples=10).to_dict()["predictions"]
+    assert listed["documents_with_failures"] == [gold[0].id]
+    clean = evaluate(gold, gold, resamples=10).to_dict()["predictions"]
+    assert clean["documents_with_failures"] == []

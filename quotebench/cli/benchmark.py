@@ -89,6 +89,10 @@ def _print(report: dict[str, Any]) -> None:
     if not console.is_terminal:
         console = Console(width=WIDTH)
     console.print(_quote_table(report))
+    for name, entry in report["extractors"].items():
+        if entry.get("failed_documents"):
+            count = entry["failed_documents"]
+            console.print(f"{name}: could not process {count} document(s) (annotation.failures)")
     if "anchors" in report:
         console.print(_ggt_table(report))
     if report.get("stance"):
