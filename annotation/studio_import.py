@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from quotebench.corpus.jsonl import field_path
+from quotebench.corpus.jsonl import field_path, read_json_file
 from quotebench.corpus.model import Annotation, Document
-from quotebench.corpus.problems import InvalidData, Problem, UnusableInput
+from quotebench.corpus.problems import InvalidData, Problem
 from quotebench.corpus.validate import check_document
 
 from .label_config import TEXT_NAME
@@ -64,15 +64,7 @@ def _task_identity(data: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
 
 def read_export(path: str | Path) -> list[dict[str, Any]]:
     """A Label Studio JSON export (a list of tasks); raises ``UnusableInput``/``InvalidData``."""
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableInput(f"{path}: cannot read: {error}") from error
-    try:
-        tasks = json.loads(raw)
-    except json.JSONDecodeError as error:
-        problem = Problem(str(path), error.lineno, None, None, f"malformed JSON: {error.msg}")
-        raise InvalidData([problem]) from None
+    tasks = read_json_file(path)
     if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
         problem = Problem(str(path), None, None, None, "an export is a JSON array of tasks")
         raise InvalidData([problem])

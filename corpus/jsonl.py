@@ -20,6 +20,7 @@ __all__ = [
     "field_path",
     "iter_json_lines",
     "read_documents",
+    "read_json_file",
     "scan_documents",
     "write_documents",
 ]
@@ -59,6 +60,23 @@ def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
         return Problem(
             name, number, None, None, f"malformed JSON: {error.msg} at column {error.colno}"
         )
+
+
+def read_json_file(path: str | Path, name: str | None = None) -> object:
+    """The JSON value in a UTF-8 file; ``name`` is how problems call the file.
+
+    Raises ``UnusableInput`` when it cannot be read, ``InvalidData`` when it is not JSON.
+    """
+    name = name or str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UnusableInput(f"{name}: cannot read: {error}") from error
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as error:
+        problem = Problem(name, error.lineno, None, None, f"malformed JSON: {error.msg}")
+        raise InvalidData([problem]) from None
 
 
 def field_path(loc: Iterable[object]) -> str:

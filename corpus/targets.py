@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .jsonl import field_path
-from .problems import InvalidData, Problem, UnusableInput
+from .jsonl import field_path, read_json_file
+from .problems import InvalidData, Problem
 
 __all__ = ["Target", "load_targets"]
 
@@ -30,17 +29,8 @@ def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:
     Raises ``UnusableInput`` when the file cannot be read, ``InvalidData`` when it is invalid.
     """
     name = str(path) if path else "quotebench/corpus/data/targets.json"
-    try:
-        raw = (
-            Path(path) if path else resources.files(__package__) / "data/targets.json"
-        ).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableInput(f"{name}: cannot read the target inventory: {error}") from error
-    try:
-        values = json.loads(raw)
-    except json.JSONDecodeError as error:
-        problem = Problem(name, error.lineno, None, None, f"malformed JSON: {error.msg}")
-        raise InvalidData([problem]) from None
+    where = Path(path) if path else Path(str(resources.files(__package__) / "data/targets.json"))
+    values = read_json_file(where, name)
     if not isinstance(values, list):
         raise InvalidData([Problem(name, None, None, None, "the inventory must be a JSON array")])
     targets = tuple(_target(name, index, value) for index, value in enumerate(values))

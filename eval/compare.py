@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from quotebench.corpus import InvalidData, Problem, UnusableInput
+from quotebench.corpus.jsonl import read_json_file
 
 from .bootstrap import paired_test
 
@@ -16,14 +16,7 @@ __all__ = ["compare_results", "load_results"]
 
 def load_results(path: str | Path) -> dict[str, object]:
     """A results.json file; ``UnusableInput`` if unreadable, ``InvalidData`` if not results."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableInput(f"{path}: cannot read: {error}") from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidData([Problem(str(path), error.lineno, None, None, error.msg)]) from None
+    data = read_json_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
         message = "not a quotebench results file (no per-unit counts)"
         raise InvalidData([Problem(str(path), None, None, "units", message)])
