@@ -1,8 +1,11 @@
 """One-to-one alignment of gold and predicted spans under a named matching mode.
 
-Deterministic and independent of input order: both sides are put in a canonical order
-(intervals, then label) before an optimal assignment (scipy's ``linear_sum_assignment``)
-that first maximises the number of matches, then their total Jaccard overlap.
+Deterministic and independent of input order. Matching has two steps: the acceptance graph
+(which predictions each mode accepts for each gold span), then its resolution into pairs. When
+the graph is already one to one, its edges are the pairs; otherwise both sides are put in a
+canonical order (intervals, then label) before an optimal assignment (scipy's
+``linear_sum_assignment``) that first maximises the number of matches, then their total
+Jaccard overlap.
 """
 
 from __future__ import annotations
@@ -20,15 +23,21 @@ from .spans import Intervals, covered, length
 __all__ = [
     "OVERLAP_THRESHOLDS",
     "QUOTE_MODES",
+    "Accepted",
+    "Matching",
     "Mode",
+    "accepted_graphs",
+    "assign_optimally",
     "match",
     "match_modes",
     "overlap_table",
     "parse_mode",
+    "resolve",
 ]
 
 OVERLAP_THRESHOLDS = ("0.3", "0.8")
 QUOTE_MODES = ("strict", "exact", *(f"overlap@{t}" for t in OVERLAP_THRESHOLDS))
+Accepted = dict[int, list[int]]  # gold index -> the predicted indices a mode accepts for it
 
 
 @dataclass(frozen=True)
@@ -58,15 +67,20 @@ def parse_mode(name: str) -> Mode:
 def overlap_table(
     gold: Sequence[Intervals], pred: Sequence[Intervals]
 ) -> dict[tuple[int, int], int]:
-    """Shared characters of every overlapping ``(gold index, pred index)`` pair (a sweep)."""
-    order = sorted((p[0][0], j) for j, p in enumerate(pred) if p)
-    starts = [start for start, _ in order]
+    """Shared characters of every overlapping ``(gold index, pred index)`` pair.
+
+    A sweep over the predictions sorted by start: for each gold span, only the predictions
+    starting before it ends are candidates, and only those ending after it starts are measured.
+    """
+    order = sorted((p[0][0], p[-1][1], j) for j, p in enumerate(pred) if p)
+    starts = [start for start, _, _ in order]
     table: dict[tuple[int, int], int] = {}
     for i, g in enumerate(gold):
         if not g:
             continue
-        for _, j in order[: bisect.bisect_left(starts, g[-1][1])]:
-            if pred[j][-1][1] > g[0][0]:
+        g_start = g[0][0]
+        for _, end, j in order[: bisect.bisect_left(starts, g[-1][1])]:
+            if end > g_start:
                 share = covered(g, pred[j])
                 if share:
                     table[(i, j)] = share
@@ -100,50 +114,90 @@ def match_modes(
     """``match`` under several modes at once (one pass over the overlapping pairs)."""
     g_labels = gold_labels or [""] * len(gold)
     p_labels = pred_labels or [""] * len(pred)
-    accepted: list[dict[int, list[int]]] = [{} for _ in modes]
-    for (i, j), share in (overlap_table(gold, pred) if table is None else table).items():
-        same = g_labels[i] == p_labels[j]
-        for k, mode in enumerate(modes):
-            if _accepts(mode, gold[i], pred[j], share, same):
-                accepted[k].setdefault(i, []).append(j)
+    graphs = accepted_graphs(gold, pred, modes, g_labels, p_labels, table)
     return {
-        mode.name: _resolve(accepted[k], gold, pred, g_labels, p_labels)
-        for k, mode in enumerate(modes)
+        mode.name: resolve(graph, gold, pred, g_labels, p_labels)
+        for mode, graph in zip(modes, graphs, strict=True)
     }
 
 
-def _resolve(
-    accepted: dict[int, list[int]],
+def accepted_graphs(
+    gold: Sequence[Intervals],
+    pred: Sequence[Intervals],
+    modes: Sequence[Mode],
+    g_labels: Sequence[str],
+    p_labels: Sequence[str],
+    table: dict[tuple[int, int], int] | None = None,
+) -> list[Accepted]:
+    """The acceptance graph of each mode, from one pass over the overlapping pairs.
+
+    Args: both sides' intervals and labels, the modes, their ``overlap_table`` if computed.
+    Returns: per mode, gold index -> accepted predicted indices (gold without any left out).
+    """
+    graphs: list[Accepted] = [{} for _ in modes]
+    rules = [(graph, mode.typed, _ratio(mode)) for graph, mode in zip(graphs, modes, strict=True)]
+    lengths: dict[int, int] = {}
+    for (i, j), share in (overlap_table(gold, pred) if table is None else table).items():
+        same_span = gold[i] == pred[j]
+        same_label = g_labels[i] == p_labels[j]
+        if i not in lengths:
+            lengths[i] = length(gold[i])
+        for graph, typed, ratio in rules:
+            if ratio is None:
+                accepted = same_span and (same_label or not typed)
+            else:
+                accepted = share * ratio[1] >= ratio[0] * lengths[i]
+            if accepted:
+                graph.setdefault(i, []).append(j)
+    return graphs
+
+
+def _ratio(mode: Mode) -> tuple[int, int] | None:
+    """An overlap mode's threshold as (numerator, denominator); ``None`` for the others."""
+    threshold = mode.threshold
+    return None if threshold is None else (threshold.numerator, threshold.denominator)
+
+
+def resolve(
+    accepted: Accepted,
     gold: Sequence[Intervals],
     pred: Sequence[Intervals],
     g_labels: Sequence[str],
     p_labels: Sequence[str],
 ) -> list[tuple[int, int]]:
-    """The pairs of an acceptance graph: direct when unique, else an optimal assignment."""
+    """The pairs of an acceptance graph, sorted: its edges when it is one to one, else
+    ``assign_optimally``.
+
+    Why the shortcut gives the very pairs ``assign_optimally`` would: when every gold index
+    has exactly one accepted prediction and no prediction is accepted twice, the graph is a
+    matching M. Every edge weighs more than 0 (``big`` plus a Jaccard overlap), any
+    assignment's positive-weight cells are a subset of M, and leaving out an edge of M lowers
+    the total since the edges share no row or column. So the one optimum keeps exactly M,
+    and the zero-weight cells scipy may add are dropped: the result is M, whatever the order.
+    """
     flat = [j for js in accepted.values() for j in js]
-    if len(flat) == len(accepted) == len(set(flat)):  # no choice to make: the result is unique
+    if len(flat) == len(accepted) == len(set(flat)):
         return sorted((i, js[0]) for i, js in accepted.items())
-    g_order = sorted(accepted, key=lambda i: (gold[i], g_labels[i]))
-    p_order = sorted(set(flat), key=lambda j: (pred[j], p_labels[j]))
-    return sorted(_assign(g_order, p_order, accepted, gold, pred))
+    return assign_optimally(accepted, gold, pred, g_labels, p_labels)
 
 
-def _accepts(mode: Mode, gold: Intervals, pred: Intervals, share: int, same_label: bool) -> bool:
-    if mode.threshold is None:
-        return gold == pred and (same_label or not mode.typed)
-    return share * mode.threshold.denominator >= mode.threshold.numerator * length(gold)
-
-
-def _assign(
-    g_order: list[int],
-    p_order: list[int],
-    accepted: dict[int, list[int]],
+def assign_optimally(
+    accepted: Accepted,
     gold: Sequence[Intervals],
     pred: Sequence[Intervals],
+    g_labels: Sequence[str],
+    p_labels: Sequence[str],
 ) -> list[tuple[int, int]]:
-    """The optimal assignment over both sides in canonical order (scipy)."""
+    """The optimal assignment (scipy) over both sides in canonical order, pairs sorted.
+
+    It maximises the number of pairs, then their total Jaccard overlap.
+    """
     from scipy.optimize import linear_sum_assignment
 
+    g_order = sorted(accepted, key=lambda i: (gold[i], g_labels[i]))
+    p_order = sorted(
+        {j for js in accepted.values() for j in js}, key=lambda j: (pred[j], p_labels[j])
+    )
     position = {j: k for k, j in enumerate(p_order)}
     weights = np.zeros((len(g_order), len(p_order)))
     big = min(len(g_order), len(p_order)) + 1
@@ -151,9 +205,75 @@ def _assign(
         for j in accepted[i]:
             weights[row, position[j]] = big + _jaccard(gold[i], pred[j])
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [(g_order[r], p_order[c]) for r, c in zip(rows, cols, strict=True) if weights[r, c] > 0]
+    chosen = zip(rows, cols, strict=True)
+    return sorted((g_order[r], p_order[c]) for r, c in chosen if weights[r, c] > 0)
 
 
 def _jaccard(a: Intervals, b: Intervals) -> float:
     shared = covered(a, b)
     return shared / (length(a) + length(b) - shared)
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Every mode's acceptance graph and pairs over two whole item lists (e.g. a document's
+    quotes), to be restricted to sub-lists (e.g. the quotes of one type) with ``within``."""
+
+    gold: Sequence[Intervals]
+    pred: Sequence[Intervals]
+    g_labels: Sequence[str]
+    p_labels: Sequence[str]
+    graphs: dict[str, Accepted]
+    pairs: dict[str, list[tuple[int, int]]]
+    one_to_one: frozenset[str]  # the modes whose graph is one to one
+
+    @classmethod
+    def of(
+        cls,
+        gold: Sequence[Intervals],
+        pred: Sequence[Intervals],
+        modes: Sequence[Mode],
+        gold_labels: Sequence[str] | None = None,
+        pred_labels: Sequence[str] | None = None,
+    ) -> Matching:
+        """Match ``gold`` and ``pred`` under ``modes`` (labels as in ``match``)."""
+        g_labels = gold_labels or [""] * len(gold)
+        p_labels = pred_labels or [""] * len(pred)
+        graphs = accepted_graphs(gold, pred, modes, g_labels, p_labels)
+        pairs = [resolve(graph, gold, pred, g_labels, p_labels) for graph in graphs]
+        names = [mode.name for mode in modes]
+        by_name = functools.partial(zip, names, strict=True)
+        one_to_one = frozenset(
+            name
+            for name, graph, found in by_name(graphs, pairs)
+            if len(found) == sum(map(len, graph.values()))
+        )
+        return cls(
+            gold, pred, g_labels, p_labels, dict(by_name(graphs)), dict(by_name(pairs)), one_to_one
+        )
+
+    def within(
+        self, g_keep: Sequence[int], p_keep: Sequence[int]
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Each mode's pairs among the kept items alone, as positions in the kept lists.
+
+        Args: ascending indices of the gold and predicted items to keep.
+        Acceptance depends only on the two items, so the kept items' graph is the whole graph
+        restricted to them, in the same canonical order. When the whole graph is one to one,
+        so is the restriction, whose pairs ``resolve`` returns as they are: the whole pairs
+        between kept items. Otherwise the restriction is resolved anew.
+        """
+        if len(g_keep) == len(self.gold) and len(p_keep) == len(self.pred):
+            return dict(self.pairs)
+        g_local = {i: k for k, i in enumerate(g_keep)}
+        p_local = {j: k for k, j in enumerate(p_keep)}
+        out = {}
+        for mode, graph in self.graphs.items():
+            if mode in self.one_to_one:
+                found = [(i, j) for i, j in self.pairs[mode] if i in g_local and j in p_local]
+            else:
+                edges = {i: [j for j in graph[i] if j in p_local] for i in g_keep if i in graph}
+                sub = {i: js for i, js in edges.items() if js}
+                found = resolve(sub, self.gold, self.pred, self.g_labels, self.p_labels)
+            out[mode] = [(g_local[i], p_local[j]) for i, j in found]
+        return out

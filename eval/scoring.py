@@ -6,15 +6,16 @@ that type against predicted quotes of that type).
 
 from __future__ import annotations
 
-import bisect
+import functools
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotebench.corpus import QUOTE_TYPES, STANCE_LABELS, Document, Quote
 
-from .matching import QUOTE_MODES, match, match_modes, overlap_table, parse_mode
-from .spans import Intervals, intervals, whitespace_tokens
+from .matching import QUOTE_MODES, Matching, parse_mode
+from .spans import Intervals, intervals, token_mask, whitespace_tokens
 from .speakers import SPEAKER_RULES, Attribution, attributions, speaker_correct
 from .stance import STANCE_SETTINGS, PairKey, label_counts, outcomes
 from .units import DocumentUnits, Tally
@@ -34,6 +35,7 @@ SLICES = ("all", *QUOTE_TYPES)
 ANCHOR_MODE = "overlap@0.3"  # the matching that speakers and end-to-end stance build on
 CUE_MODES = ("exact", ANCHOR_MODE)
 _QUOTE_MODES = tuple(parse_mode(m) for m in QUOTE_MODES)
+_CUE_MODES = tuple(parse_mode(m) for m in CUE_MODES)
 
 
 @dataclass(frozen=True)
@@ -86,21 +88,34 @@ def columns(tasks: Tasks) -> list[str]:
 
 @dataclass(frozen=True)
 class _Facts:
-    """What scoring needs of one document, computed once: content, speaker and the indices
-    of the (gold text's) whitespace tokens of each quote."""
+    """What scoring needs of one document, computed once: content, type, speaker and the
+    (gold text's) whitespace tokens each quote touches, as bit masks over token indices."""
 
     document: Document
     spans: list[Intervals]
-    attributions: list[Attribution]
-    quote_tokens: list[set[int]]
+    types: list[str]
+    quote_tokens: list[int]
 
     @classmethod
-    def of(cls, document: Document, tokens: list[tuple[int, int]]) -> _Facts:
-        """Compute the facts of ``document`` over the gold text's ``tokens``."""
-        spans = [intervals(q.content) for q in document.quotes]
-        ends = [end for _, end in tokens]
-        quote_tokens = [_token_set(tokens, ends, span) for span in spans]
-        return cls(document, spans, attributions(document), quote_tokens)
+    def of(cls, document: Document, starts: Sequence[int], ends: Sequence[int]) -> _Facts:
+        """Compute the facts of ``document`` over the starts and ends of the gold text's
+        tokens."""
+        quotes = document.quotes
+        spans = [intervals(q.content) for q in quotes]
+        quote_tokens = [token_mask(starts, ends, span) for span in spans]
+        return cls(document, spans, [q.type for q in quotes], quote_tokens)
+
+    @functools.cached_property
+    def cues(self) -> tuple[list[int], list[Intervals]]:
+        """The indices of the quotes that have a cue, and each one's cue."""
+        quotes = self.document.quotes
+        having = [i for i, q in enumerate(quotes) if q.cue]
+        return having, [intervals(quotes[i].cue) for i in having]
+
+    @functools.cached_property
+    def attributions(self) -> list[Attribution]:
+        """The speaker facts of each quote (computed when a speaker rule is scored)."""
+        return attributions(self.document)
 
 
 @dataclass(frozen=True)
@@ -114,13 +129,15 @@ class _Side:
     @classmethod
     def of(cls, facts: _Facts, slice_: str) -> _Side:
         """The quotes of ``facts`` in the slice (all, or one quote type)."""
-        quotes = facts.document.quotes
-        chosen = [i for i, q in enumerate(quotes) if slice_ in ("all", q.type)]
+        if slice_ == "all":
+            return cls(facts, list(range(len(facts.spans))), facts.spans)
+        chosen = [i for i, t in enumerate(facts.types) if t == slice_]
         return cls(facts, chosen, [facts.spans[i] for i in chosen])
 
-    def tokens(self) -> set[int]:
-        """Indices of the tokens any of these quotes touches."""
-        return set().union(*(self.facts.quote_tokens[i] for i in self.indices))
+    def tokens(self) -> int:
+        """The tokens any of these quotes touches, as a bit mask over token indices."""
+        masks = self.facts.quote_tokens
+        return functools.reduce(operator.or_, (masks[i] for i in self.indices), 0)
 
     def quote(self, document: Document, k: int) -> Quote:
         """The ``k``-th quote of the slice."""
@@ -133,7 +150,9 @@ class _Side:
 
 @dataclass(frozen=True)
 class _Slice:
-    """A slice of one document pair: both sides, the anchor matching and each item's unit."""
+    """A slice of one document pair: both sides, the anchor matching and each item's unit
+    (``single``: the one unit of everything, when the document is one unit); ``verdicts``
+    remembers speaker rulings by (rule, gold quote, predicted quote) across the slices."""
 
     name: str
     gold: Document
@@ -145,6 +164,8 @@ class _Slice:
     gold_units: list[int]
     pred_units: list[int]
     token_units: list[int]
+    single: int | None
+    verdicts: dict[tuple[str, int, int], bool]
 
 
 def _slice(
@@ -152,28 +173,41 @@ def _slice(
     pred: _Facts,
     name: str,
     units: DocumentUnits,
-    shares: dict[tuple[int, int], int],
+    whole: Matching,
     token_units: list[int],
+    verdicts: dict[tuple[str, int, int], bool],
 ) -> _Slice:
     g, p = _Side.of(gold, name), _Side.of(pred, name)
-    g_local = {i: k for k, i in enumerate(g.indices)}
-    p_local = {j: k for k, j in enumerate(p.indices)}
-    table = {
-        (g_local[i], p_local[j]): share
-        for (i, j), share in shares.items()
-        if i in g_local and j in p_local
-    }
-    g_types = [gold.document.quotes[i].type for i in g.indices]
-    p_types = [pred.document.quotes[j].type for j in p.indices]
-    pairs = match_modes(g.spans, p.spans, _QUOTE_MODES, g_types, p_types, table)
+    pairs = whole.within(g.indices, p.indices)
     anchor = pairs[ANCHOR_MODE]
-    gold_units = [units.gold_quote(i) for i in g.indices]
-    pred_units = [units.position(s[0][0]) for s in p.spans]
-    for i, j in anchor:
-        pred_units[j] = gold_units[i]
+    gold_units = units.gold_quotes(g.indices)
+    if units.single is not None:
+        pred_units = [units.single] * len(p.indices)
+    else:
+        pred_units = units.positions([s[0][0] for s in p.spans])
+        for i, j in anchor:
+            pred_units[j] = gold_units[i]
     return _Slice(
-        name, gold.document, pred.document, g, p, pairs, anchor, gold_units, pred_units, token_units
+        name,
+        gold.document,
+        pred.document,
+        g,
+        p,
+        pairs,
+        anchor,
+        gold_units,
+        pred_units,
+        token_units,
+        units.single,
+        verdicts,
     )
+
+
+def _token_bounds(text: str) -> tuple[Sequence[int], Sequence[int]]:
+    """The starts and the ends of the text's whitespace tokens."""
+    tokens = whitespace_tokens(text)
+    starts, ends = zip(*tokens, strict=True) if tokens else ((), ())
+    return starts, ends
 
 
 def score_document(
@@ -186,16 +220,24 @@ def score_document(
     notes: Notes,
 ) -> None:
     """Add every scored metric of one document, slice by slice, to ``tally`` and ``notes``."""
-    tokens = whitespace_tokens(gold.text)
-    gold_facts, pred_facts = _Facts.of(gold, tokens), _Facts.of(pred, tokens)
-    shares = overlap_table(gold_facts.spans, pred_facts.spans)
-    token_units = units.positions([start for start, _ in tokens])
+    starts, ends = _token_bounds(gold.text)
+    gold_facts, pred_facts = _Facts.of(gold, starts, ends), _Facts.of(pred, starts, ends)
+    whole = Matching.of(
+        gold_facts.spans, pred_facts.spans, _QUOTE_MODES, gold_facts.types, pred_facts.types
+    )
+    cues = (
+        Matching.of(gold_facts.cues[1], pred_facts.cues[1], _CUE_MODES)
+        if tasks.has("cue")
+        else None
+    )
+    token_units = units.positions(starts)
+    verdicts: dict[tuple[str, int, int], bool] = {}
     for name in SLICES:
-        view = _slice(gold_facts, pred_facts, name, units, shares, token_units)
+        view = _slice(gold_facts, pred_facts, name, units, whole, token_units, verdicts)
         _score_content(view, tally)
         _score_tokens(view, tally)
-        if tasks.has("cue"):
-            _score_cues(view, tally)
+        if cues is not None:
+            _score_cues(view, cues, tally)
         for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
             _score_speaker(view, rule, tally)
         _note_gold_stances(view, notes)
@@ -213,9 +255,14 @@ def credit(
     pairs: Sequence[tuple[int, int]],
     gold_units: Sequence[int],
     pred_units: Sequence[int],
+    single: int | None = None,
 ) -> None:
     """Matched pairs are true positives, other gold false negatives, other predictions false
-    positives."""
+    positives; ``single``, when given, is the unit of every item (counted at once)."""
+    if single is not None:
+        matched = len(pairs)
+        tally.add(column, single, matched, len(pred_units) - matched, len(gold_units) - matched)
+        return
     matched_g = {i for i, _ in pairs}
     matched_p = {j for _, j in pairs}
     tally.add_units(
@@ -228,52 +275,61 @@ def credit(
 
 def _score_content(view: _Slice, tally: Tally) -> None:
     for mode, pairs in view.pairs.items():
-        credit(tally, f"quote.{mode}/{view.name}", pairs, view.gold_units, view.pred_units)
-
-
-def _token_set(tokens: list[tuple[int, int]], ends: list[int], span: Intervals) -> set[int]:
-    """Indices of the tokens that share a character with ``span``."""
-    chosen: set[int] = set()
-    for start, end in span:
-        k = bisect.bisect_right(ends, start)
-        while k < len(tokens) and tokens[k][0] < end:
-            chosen.add(k)
-            k += 1
-    return chosen
+        column = f"quote.{mode}/{view.name}"
+        credit(tally, column, pairs, view.gold_units, view.pred_units, view.single)
 
 
 def _score_tokens(view: _Slice, tally: Tally) -> None:
     gold, pred = view.g.tokens(), view.p.tokens()
+    column = f"quote.token/{view.name}"
+    if view.single is not None:
+        shared = (gold & pred).bit_count()
+        tally.add(column, view.single, shared, pred.bit_count() - shared, gold.bit_count() - shared)
+        return
     unit = view.token_units
     tally.add_units(
-        f"quote.token/{view.name}",
-        tp=[unit[k] for k in gold & pred],
-        fp=[unit[k] for k in pred - gold],
-        fn=[unit[k] for k in gold - pred],
+        column,
+        tp=[unit[k] for k in _indices(gold & pred)],
+        fp=[unit[k] for k in _indices(pred & ~gold)],
+        fn=[unit[k] for k in _indices(gold & ~pred)],
     )
 
 
-def _cues(document: Document, side: _Side, units: list[int]) -> tuple[list[Intervals], list[int]]:
-    """The cues of a slice's quotes that have one, and the unit of each."""
-    ks = [k for k in range(len(side.indices)) if side.quote(document, k).cue]
-    return [intervals(side.quote(document, k).cue) for k in ks], [units[k] for k in ks]
+def _indices(mask: int) -> list[int]:
+    """The set bits of a token mask."""
+    return [k for k in range(mask.bit_length()) if mask >> k & 1]
 
 
-def _score_cues(view: _Slice, tally: Tally) -> None:
-    g_spans, g_units = _cues(view.gold, view.g, view.gold_units)
-    p_spans, p_units = _cues(view.pred, view.p, view.pred_units)
-    table = overlap_table(g_spans, p_spans)
+def _cue_positions(side: _Side) -> tuple[list[int], list[int]]:
+    """The slice positions of the quotes that have a cue, and the index of each cue among
+    the document's cues."""
+    item_of = {i: c for c, i in enumerate(side.facts.cues[0])}
+    ks = [k for k, i in enumerate(side.indices) if i in item_of]
+    return ks, [item_of[side.indices[k]] for k in ks]
+
+
+def _score_cues(view: _Slice, cues: Matching, tally: Tally) -> None:
+    g_ks, g_keep = _cue_positions(view.g)
+    p_ks, p_keep = _cue_positions(view.p)
+    pairs = cues.within(g_keep, p_keep)
+    g_units = [view.gold_units[k] for k in g_ks]
+    p_units = [view.pred_units[k] for k in p_ks]
     for mode in CUE_MODES:
-        pairs = match(g_spans, p_spans, parse_mode(mode), table=table)
-        credit(tally, f"cue.{mode}/{view.name}", pairs, g_units, p_units)
+        credit(tally, f"cue.{mode}/{view.name}", pairs[mode], g_units, p_units, view.single)
 
 
 def _speaker_hits(view: _Slice, rule: str) -> list[tuple[int, int]]:
-    return [
-        (i, j)
-        for i, j in view.anchor
-        if speaker_correct(rule, view.g.attribution(i), view.p.attribution(j))
-    ]
+    return [(i, j) for i, j in view.anchor if _speaker_right(view, rule, i, j)]
+
+
+def _speaker_right(view: _Slice, rule: str, i: int, j: int) -> bool:
+    """``speaker_correct`` for the slice's pair ``(i, j)``, ruled once per document."""
+    key = (rule, view.g.indices[i], view.p.indices[j])
+    verdict = view.verdicts.get(key)
+    if verdict is None:
+        verdict = speaker_correct(rule, view.g.attribution(i), view.p.attribution(j))
+        view.verdicts[key] = verdict
+    return verdict
 
 
 def _score_speaker(view: _Slice, rule: str, tally: Tally) -> None:
@@ -287,7 +343,8 @@ def _score_speaker(view: _Slice, rule: str, tally: Tally) -> None:
         fp = int(view.p.attribution(j).given(rule))
         fn = int(view.g.attribution(i).given(rule))
         tally.add(f"{rule}/{view.name}", unit, fp=fp, fn=fn)
-    credit(tally, f"quote+{rule}/{view.name}", hits, view.gold_units, view.pred_units)
+    column = f"quote+{rule}/{view.name}"
+    credit(tally, column, hits, view.gold_units, view.pred_units, view.single)
 
 
 def _gold_pairs(view: _Slice) -> dict[PairKey, str]:
@@ -296,7 +353,8 @@ def _gold_pairs(view: _Slice) -> dict[PairKey, str]:
 
 
 def _note_gold_stances(view: _Slice, notes: Notes) -> None:
-    notes.gold_labels[view.name].update(_gold_pairs(view).values())
+    if view.gold.stances:
+        notes.gold_labels[view.name].update(_gold_pairs(view).values())
 
 
 def _end_to_end_pairs(view: _Slice) -> tuple[dict[PairKey, str], dict[PairKey, int]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from quotebench.corpus import Span
 
@@ -12,7 +13,9 @@ __all__ = [
     "covered",
     "intervals",
     "length",
+    "merge",
     "overlaps",
+    "token_mask",
     "whitespace_tokens",
 ]
 
@@ -20,24 +23,43 @@ Intervals = tuple[tuple[int, int], ...]
 _TOKEN = re.compile(r"\S+")
 
 
-def intervals(segments: Iterable[Span]) -> Intervals:
+def intervals(segments: Sequence[Span]) -> Intervals:
     """The union of segments' characters as sorted, disjoint, non-adjacent ``(start, end)``."""
-    merged: list[list[int]] = []
-    for start, end in sorted((s.start, s.end) for s in segments if s.end > s.start):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((a, b) for a, b in merged)
+    if len(segments) == 1:  # the common case, without sorting
+        start, end = segments[0].start, segments[0].end
+        return ((start, end),) if end > start else ()
+    return merge((s.start, s.end) for s in segments)
+
+
+def merge(pairs: Iterable[tuple[int, int]]) -> Intervals:
+    """The union of ``(start, end)`` pairs as sorted, disjoint, non-adjacent intervals."""
+    merged: list[tuple[int, int]] = []
+    low = high = -1
+    for start, end in sorted(pairs):
+        if end <= start:
+            continue
+        if start > high:
+            if high >= 0:
+                merged.append((low, high))
+            low, high = start, end
+        elif end > high:
+            high = end
+    if high >= 0:
+        merged.append((low, high))
+    return tuple(merged)
 
 
 def length(spans: Intervals) -> int:
     """How many characters the intervals cover."""
+    if len(spans) == 1:
+        return spans[0][1] - spans[0][0]
     return sum(end - start for start, end in spans)
 
 
 def covered(gold: Intervals, pred: Intervals) -> int:
     """How many characters of ``gold`` ``pred`` covers (a linear merge of two sorted lists)."""
+    if len(gold) == 1 and len(pred) == 1:
+        return max(0, min(gold[0][1], pred[0][1]) - max(gold[0][0], pred[0][0]))
     total, i, j = 0, 0, 0
     while i < len(gold) and j < len(pred):
         low, high = max(gold[i][0], pred[j][0]), min(gold[i][1], pred[j][1])
@@ -57,3 +79,18 @@ def overlaps(a: Intervals, b: Intervals) -> bool:
 def whitespace_tokens(text: str) -> list[tuple[int, int]]:
     """The text's whitespace-separated tokens as ``(start, end)``."""
     return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def token_mask(starts: Sequence[int], ends: Sequence[int], span: Intervals) -> int:
+    """The tokens that share a character with ``span``, as a bit mask over token indices.
+
+    Args: the sorted starts and ends of the text's tokens, and the character intervals.
+    Returns: an int whose bit ``k`` is set when token ``k`` is touched (union: ``|``,
+    intersection: ``&``, size: ``int.bit_count``).
+    """
+    mask = 0
+    for start, end in span:
+        first, past = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
+        if past > first:
+            mask |= ((1 << (past - first)) - 1) << first
+    return mask

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,8 +17,10 @@ SPEAKER_RULES = ("speaker_mention", "speaker_entity", "speaker_name")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
-    """NFKD without accents, case-folded, punctuation dropped, whitespace collapsed."""
+    """NFKD without accents, case-folded, punctuation dropped, whitespace collapsed (names
+    recur across documents: results are cached)."""
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_NOT_WORD.sub(" ", bare.casefold()).split())

@@ -7,7 +7,6 @@ its document (or to the gold quote it matched, else the gold quote nearest to it
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -32,6 +31,12 @@ class DocumentUnits:
     def gold_quote(self, index: int) -> int:
         """The unit of gold quote ``index`` (in document order)."""
         return self.single if self.single is not None else self.quote_units[index]
+
+    def gold_quotes(self, indices: Sequence[int]) -> list[int]:
+        """The unit of each gold quote in ``indices``, as ``gold_quote`` gives it."""
+        if self.single is not None:
+            return [self.single] * len(indices)
+        return [self.quote_units[i] for i in indices]
 
     def positions(self, offsets: Sequence[int]) -> list[int]:
         """The unit of each offset, as ``position`` gives it."""
@@ -82,18 +87,30 @@ def plan_units(gold: Sequence[Document]) -> Units:
 
 @dataclass
 class Tally:
-    """Counts ``[tp, fp, fn]`` per (column, unit); columns are metric keys."""
+    """Counts ``[tp, fp, fn]`` per (column, unit); columns are metric keys.
 
-    counts: dict[tuple[str, int], list[int]] = field(
-        default_factory=lambda: defaultdict(lambda: [0, 0, 0])
-    )
+    Each unit has one flat row of counts, three per column in the order columns were first
+    credited, so crediting costs a dict look-up and three additions.
+    """
+
+    positions: dict[str, int] = field(default_factory=dict)
+    rows: dict[int, list[int]] = field(default_factory=dict)
 
     def add(self, column: str, unit: int, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         """Credit counts to ``column`` in ``unit``."""
-        cell = self.counts[(column, unit)]
-        cell[0] += tp
-        cell[1] += fp
-        cell[2] += fn
+        at = 3 * self.positions.setdefault(column, len(self.positions))
+        row = self.rows.get(unit)
+        if row is None or len(row) <= at:
+            row = self._grown(unit, at)
+        row[at] += tp
+        row[at + 1] += fp
+        row[at + 2] += fn
+
+    def _grown(self, unit: int, at: int) -> list[int]:
+        """The row of ``unit``, long enough for the column at ``at``."""
+        row = self.rows.setdefault(unit, [])
+        row.extend([0] * (3 * len(self.positions) - len(row)))
+        return row
 
     def add_units(
         self,
@@ -103,14 +120,22 @@ class Tally:
         fn: Iterable[int] = (),
     ) -> None:
         """Credit one count per listed unit (a unit listed twice gets two)."""
-        for kind, units in enumerate((tp, fp, fn)):
-            for unit in units:
-                self.counts[(column, unit)][kind] += 1
+        for unit in tp:
+            self.add(column, unit, tp=1)
+        for unit in fp:
+            self.add(column, unit, fp=1)
+        for unit in fn:
+            self.add(column, unit, fn=1)
 
     def matrix(self, columns: Sequence[str], n_units: int) -> np.ndarray:
         """An ``(units, columns, 3)`` integer array; unknown columns raise ``KeyError``."""
         index = {c: k for k, c in enumerate(columns)}
+        targets = [index[c] for c in self.positions]
+        width = 3 * len(targets)
+        flat = np.zeros((n_units, width), dtype=np.int64)
+        if self.rows:
+            padded = [row + [0] * (width - len(row)) for row in self.rows.values()]
+            flat[list(self.rows)] = padded
         array = np.zeros((n_units, len(columns), 3), dtype=np.int64)
-        for (column, unit), cell in self.counts.items():
-            array[unit, index[column]] = cell
+        array[:, targets] = flat.reshape(n_units, len(targets), 3)
         return array

@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotebench.eval.matching import QUOTE_MODES, match, overlap_table, parse_mode
+from quotebench.eval.matching import (
+    QUOTE_MODES,
+    accepted_graphs,
+    assign_optimally,
+    match,
+    overlap_table,
+    parse_mode,
+    resolve,
+)
 
 GOLD = ((10, 20),)
 
@@ -127,3 +135,21 @@ def test_counts_agree_with_nervaluate(spans, threshold: str) -> None:
     assert reference["partial"].correct + reference["partial"].partial == len(overlap)
     assert reference["strict"].possible == len(gold) and reference["strict"].actual == len(pred)
     assert reference["exact"].precision == pytest.approx(len(exact) / len(pred) if pred else 0)
+
+
+labelled_lists = st.lists(
+    st.tuples(st.integers(0, 80), st.integers(1, 12), st.sampled_from(["direct", "mixed"])),
+    max_size=8,
+    unique_by=lambda t: t[:2],
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(gold=labelled_lists, pred=labelled_lists)
+def test_the_one_to_one_shortcut_gives_the_optimal_assignment(gold, pred) -> None:
+    g_iv, p_iv = [((a, a + n),) for a, n, _ in gold], [((a, a + n),) for a, n, _ in pred]
+    g_lab, p_lab = [lab for *_, lab in gold], [lab for *_, lab in pred]
+    modes = [parse_mode(m) for m in QUOTE_MODES]
+    for graph in accepted_graphs(g_iv, p_iv, modes, g_lab, p_lab):
+        expected = assign_optimally(graph, g_iv, p_iv, g_lab, p_lab)
+        assert resolve(graph, g_iv, p_iv, g_lab, p_lab) == expected

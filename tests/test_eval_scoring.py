@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from quotebench.corpus import Document, Entity, Mention, Quote, Span, Stance
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotebench.corpus import QUOTE_TYPES, Document, Entity, Mention, Quote, Span, Stance
+from quotebench.eval.matching import QUOTE_MODES, match, parse_mode
 from quotebench.eval.scoring import Notes, Tasks, columns, score_document
 from quotebench.eval.units import Tally, plan_units
 
@@ -103,3 +107,29 @@ def test_discontinuous_and_nested_quotes() -> None:
     assert counts["quote.overlap@0.3/all"] == (2, 0, 0)  # 22 of 51 characters of the outer quote
     assert counts["quote.overlap@0.8/all"] == (1, 1, 1)
     assert counts["quote.strict/mixed"] == (0, 1, 1)
+
+
+quote_lists = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 10), st.sampled_from(QUOTE_TYPES)),
+    max_size=8,
+    unique_by=lambda t: t[:2],
+)
+
+
+def _typed_quotes(spans) -> list[Quote]:
+    return [
+        Quote(id=f"q{k}", type=kind, content=(_span(a, a + n),))
+        for k, (a, n, kind) in enumerate(spans)
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(gold=quote_lists, pred=quote_lists)
+def test_a_type_slice_matches_the_quotes_of_its_type_alone(gold, pred) -> None:
+    counts, _ = _score(_document(_typed_quotes(gold)), _document(_typed_quotes(pred)), frozenset())
+    for kind in QUOTE_TYPES:
+        g = [((a, a + n),) for a, n, t in gold if t == kind]
+        p = [((a, a + n),) for a, n, t in pred if t == kind]
+        for mode in QUOTE_MODES:
+            found = len(match(g, p, parse_mode(mode), [kind] * len(g), [kind] * len(p)))
+            assert counts[f"quote.{mode}/{kind}"] == (found, len(p) - found, len(g) - found)
