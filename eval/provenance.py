@@ -6,6 +6,7 @@ import datetime
 import functools
 import hashlib
 import importlib.metadata
+import operator
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -17,12 +18,8 @@ from quotebench.version import __version__
 __all__ = ["collection_sha256", "environment", "producer", "run_block"]
 
 
-def _by_id(item: Any) -> str:
-    return item.id
-
-
-def _by_offsets(item: Any) -> tuple[int, int]:
-    return (item.start, item.end)
+_by_id = operator.attrgetter("id")
+_by_offsets = operator.attrgetter("start", "end")
 
 
 def _as_is(item: str) -> str:
@@ -39,18 +36,30 @@ _ORDER: dict[str, tuple[Callable, dict[str, Callable]]] = {
 }
 
 
-def _moved(ordered: tuple, items: tuple) -> bool:
-    return any(a is not b for a, b in zip(ordered, items, strict=True))
+def _in_order(items: Sequence, key: Callable) -> bool:
+    """Whether sorting ``items`` by ``key`` (a stable sort) would leave them as they are."""
+    if len(items) < 2:
+        return True
+    keys = list(map(key, items))
+    return keys == sorted(keys)
+
+
+def _with_sorted(item: Any, name: str, key: Callable) -> Any:
+    """``item`` with its nested list ``name`` in canonical order; ``item`` itself when it is."""
+    nested = getattr(item, name)
+    if _in_order(nested, key):
+        return item
+    return item.model_copy(update={name: tuple(sorted(nested, key=key))})
 
 
 def _sorted(items: tuple, key: Callable, nested: dict[str, Callable]) -> tuple:
-    """``items`` in canonical order, each with its nested lists in canonical order too."""
-    out = []
-    for item in items:
-        changes = {n: tuple(sorted(getattr(item, n), key=k)) for n, k in nested.items()}
-        changed = any(_moved(changes[n], getattr(item, n)) for n in nested)
-        out.append(item.model_copy(update=changes) if changed else item)
-    return tuple(sorted(out, key=key))
+    """``items`` in canonical order, each with its nested lists in canonical order too;
+    ``items`` itself when already so (checked in bulk: few items have two nested entries)."""
+    out = items
+    for name, nested_key in nested.items():
+        if max(map(len, map(operator.attrgetter(name), out)), default=0) > 1:
+            out = tuple(_with_sorted(item, name, nested_key) for item in out)
+    return out if _in_order(out, key) else tuple(sorted(out, key=key))
 
 
 def _canonical_json(document: Document) -> str:
@@ -59,8 +68,8 @@ def _canonical_json(document: Document) -> str:
     updates = {}
     for field, (key, nested) in _ORDER.items():
         items = getattr(document, field)
-        ordered = _sorted(items, key, nested)
-        if _moved(ordered, items):
+        ordered = _sorted(items, key, nested) if items else items
+        if ordered is not items:
             updates[field] = ordered
     return (document.model_copy(update=updates) if updates else document).to_json()
 
