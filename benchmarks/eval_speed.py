@@ -5,7 +5,8 @@ Run by hand: ``python benchmarks/eval_speed.py [--documents 10000] [--quotes 10]
 1. The same spans: both score the quote content spans of a synthetic collection (quote type as
    label). nervaluate computes its four modes (strict, exact, partial, ent_type) overall and per
    label; quotebench's ``evaluate`` computes strict, exact, overlap@0.3, overlap@0.8 and
-   token-level counts overall and per quote type, plus 1,000 bootstrap resamples. Time is the
+   token-level counts overall and per quote type, plus 1,000 bootstrap resamples and the
+   sha256 of both collections (whose share of the time is reported on its own). Time is the
    best of ``--repeat`` runs; peak memory is measured by ``tracemalloc`` in a separate run.
 2. The full harness (cues, three speaker rules, end-to-end stance) on the same collection.
 3. Scaling: the full harness on ``--scale`` times as many documents; a time ratio close to
@@ -23,6 +24,7 @@ from collections.abc import Callable
 
 from quotebench.corpus import Document, load_targets
 from quotebench.eval import evaluate
+from quotebench.eval.provenance import collection_sha256
 from quotebench.eval.synthetic import quotes_only, synthetic_gold, synthetic_predictions
 
 
@@ -72,8 +74,12 @@ def same_spans(gold: list[Document], pred: list[Document], repeat: int) -> dict[
         tags = ["direct", "indirect", "mixed"]
         return Evaluator(true, guess, tags=tags, loader="dict").evaluate()
 
+    def hashing() -> object:
+        return collection_sha256(g_spans), collection_sha256(p_spans)
+
     return {
         "quotebench_seconds": _timed(ours, repeat),
+        "quotebench_hashing_seconds": _timed(hashing, repeat),
         "nervaluate_seconds": _timed(theirs, repeat),
         "quotebench_peak_bytes": _peak(ours),
         "nervaluate_peak_bytes": _peak(theirs),
