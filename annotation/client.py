@@ -53,15 +53,30 @@ def push(
     client: Any, project: str, targets: Iterable[Target], tasks: Sequence[Mapping[str, Any]]
 ) -> tuple[int, int]:
     """Create (or update the config of) the project named or numbered ``project`` and import
-    the tasks with their predictions. Returns (project id, tasks imported)."""
+    the tasks with their predictions, except those of documents the project already holds
+    (so pushing twice does not duplicate tasks). Returns (project id, tasks imported)."""
     config = label_config(targets)
     project_id = _project_id(client, project)
     if project_id is None:
         project_id = client.projects.create(title=project, label_config=config).id
     else:
         client.projects.update(id=project_id, label_config=config)
-    response = client.projects.import_tasks(id=project_id, request=list(tasks))
-    return project_id, int(getattr(response, "task_count", None) or len(tasks))
+    held = _documents_held(client, project_id)
+    fresh = [t for t in tasks if _document_id(t.get("data", {})) not in held]
+    if not fresh:
+        return project_id, 0
+    response = client.projects.import_tasks(id=project_id, request=fresh)
+    return project_id, int(getattr(response, "task_count", None) or len(fresh))
+
+
+def _document_id(data: Mapping[str, Any]) -> str | None:
+    document = data.get("document")
+    return document.get("id") if isinstance(document, Mapping) else None
+
+
+def _documents_held(client: Any, project_id: int) -> set[str | None]:
+    """The ids of the documents whose tasks the project already holds."""
+    return {_document_id(t.data or {}) for t in client.tasks.list(project=project_id)}
 
 
 def pull(client: Any, project: str, timeout: int = 120) -> list[dict[str, Any]]:

@@ -50,6 +50,18 @@ def test_push_imports_the_task_with_its_prediction(pushed: dict[str, Any]) -> No
     assert pushed["export"][0]["predictions"][0]["result"] == pushed["result"]
 
 
+def test_pushing_again_does_not_duplicate_tasks(
+    pushed: dict[str, Any],
+    label_studio: Server,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(client.TOKEN_VARIABLE, label_studio.token)
+    studio = client.connect(label_studio.url)
+    again = client.push(studio, str(pushed["project"]), TARGETS, build_tasks([GOLD], [GOLD]))
+    assert again == (pushed["project"], 0)
+    assert len(list(studio.tasks.list(project=pushed["project"]))) == 1
+
+
 def test_the_seed_gold_comes_back_unchanged(pushed: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "export.json"
     with atomic_output(path) as handle:
