@@ -66,16 +66,17 @@ def scores(columns: Sequence[str], sums: np.ndarray) -> dict[str, np.ndarray]:
 def _resampled(
     columns: Sequence[str], matrices: Sequence[np.ndarray], resamples: int, seed: int
 ) -> list[dict[str, np.ndarray]]:
-    """Scores of each matrix under the same resampled draws, one dict per matrix."""
+    """Scores of each matrix under the same resampled draws, one dict per matrix (scored once,
+    over the sums of every chunk of draws)."""
     flats = [m.reshape(m.shape[0], -1).astype(np.float64) for m in matrices]
     shape = matrices[0].shape[1:]
-    parts: list[dict[str, list[np.ndarray]]] = [{} for _ in matrices]
+    parts: list[list[np.ndarray]] = [[] for _ in matrices]
     for weights in resample_weights(matrices[0].shape[0], resamples, seed):
         for flat, part in zip(flats, parts, strict=True):
-            sums = (weights @ flat).reshape(weights.shape[0], *shape)
-            for name, values in scores(columns, sums).items():
-                part.setdefault(name, []).append(values)
-    return [{name: np.concatenate(v) for name, v in part.items()} for part in parts]
+            part.append(weights @ flat)
+    return [
+        scores(columns, np.concatenate(part).reshape(-1, *shape)) if part else {} for part in parts
+    ]
 
 
 def confidence_intervals(

@@ -135,27 +135,23 @@ def accepted_graphs(
     Returns: per mode, gold index -> accepted predicted indices (gold without any left out).
     """
     graphs: list[Accepted] = [{} for _ in modes]
-    rules = [(graph, mode.typed, _ratio(mode)) for graph, mode in zip(graphs, modes, strict=True)]
+    exact = [(g, m.typed) for g, m in zip(graphs, modes, strict=True) if m.threshold is None]
+    ratios = [
+        (g, m.threshold.numerator, m.threshold.denominator)
+        for g, m in zip(graphs, modes, strict=True)
+        if m.threshold is not None
+    ]
     lengths: dict[int, int] = {}
     for (i, j), share in (overlap_table(gold, pred) if table is None else table).items():
-        same_span = gold[i] == pred[j]
-        same_label = g_labels[i] == p_labels[j]
+        for graph, typed in exact:
+            if gold[i] == pred[j] and (not typed or g_labels[i] == p_labels[j]):
+                graph.setdefault(i, []).append(j)
         if i not in lengths:
             lengths[i] = length(gold[i])
-        for graph, typed, ratio in rules:
-            if ratio is None:
-                accepted = same_span and (same_label or not typed)
-            else:
-                accepted = share * ratio[1] >= ratio[0] * lengths[i]
-            if accepted:
+        for graph, numerator, denominator in ratios:
+            if share * denominator >= numerator * lengths[i]:
                 graph.setdefault(i, []).append(j)
     return graphs
-
-
-def _ratio(mode: Mode) -> tuple[int, int] | None:
-    """An overlap mode's threshold as (numerator, denominator); ``None`` for the others."""
-    threshold = mode.threshold
-    return None if threshold is None else (threshold.numerator, threshold.denominator)
 
 
 def resolve(
@@ -270,10 +266,12 @@ class Matching:
         out = {}
         for mode, graph in self.graphs.items():
             if mode in self.one_to_one:
-                found = [(i, j) for i, j in self.pairs[mode] if i in g_local and j in p_local]
+                found = self.pairs[mode]
             else:
                 edges = {i: [j for j in graph[i] if j in p_local] for i in g_keep if i in graph}
                 sub = {i: js for i, js in edges.items() if js}
                 found = resolve(sub, self.gold, self.pred, self.g_labels, self.p_labels)
-            out[mode] = [(g_local[i], p_local[j]) for i, j in found]
+            out[mode] = [
+                (g_local[i], p_local[j]) for i, j in found if i in g_local and j in p_local
+            ]
         return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quotebench.corpus import QUOTE_TYPES, STANCE_LABELS, Document, Quote
 
 from .matching import QUOTE_MODES, Matching, parse_mode
-from .spans import Intervals, intervals, token_mask, whitespace_tokens
+from .spans import Intervals, intervals, token_bounds, token_mask
 from .speakers import SPEAKER_RULES, Attribution, attributions, speaker_correct
 from .stance import STANCE_SETTINGS, PairKey, label_counts, outcomes
 from .units import DocumentUnits, Tally
@@ -95,15 +95,22 @@ class _Facts:
     spans: list[Intervals]
     types: list[str]
     quote_tokens: list[int]
+    members: dict[str, list[int]]  # slice (all, or a quote type present) -> quote indices
 
     @classmethod
     def of(cls, document: Document, starts: Sequence[int], ends: Sequence[int]) -> _Facts:
         """Compute the facts of ``document`` over the starts and ends of the gold text's
         tokens."""
-        quotes = document.quotes
-        spans = [intervals(q.content) for q in quotes]
-        quote_tokens = [token_mask(starts, ends, span) for span in spans]
-        return cls(document, spans, [q.type for q in quotes], quote_tokens)
+        spans, types, quote_tokens = [], [], []
+        members: dict[str, list[int]] = {}
+        for i, quote in enumerate(document.quotes):
+            span = intervals(quote.content)
+            spans.append(span)
+            types.append(quote.type)
+            members.setdefault(quote.type, []).append(i)
+            quote_tokens.append(token_mask(starts, ends, span))
+        members["all"] = list(range(len(spans)))
+        return cls(document, spans, types, quote_tokens, members)
 
     @functools.cached_property
     def cues(self) -> tuple[list[int], list[Intervals]]:
@@ -118,7 +125,7 @@ class _Facts:
         return attributions(self.document)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Side:
     """The quotes of one side within a slice: document indices and merged content."""
 
@@ -129,9 +136,9 @@ class _Side:
     @classmethod
     def of(cls, facts: _Facts, slice_: str) -> _Side:
         """The quotes of ``facts`` in the slice (all, or one quote type)."""
-        if slice_ == "all":
-            return cls(facts, list(range(len(facts.spans))), facts.spans)
-        chosen = [i for i, t in enumerate(facts.types) if t == slice_]
+        chosen = facts.members.get(slice_, [])
+        if len(chosen) == len(facts.spans):
+            return cls(facts, chosen, facts.spans)
         return cls(facts, chosen, [facts.spans[i] for i in chosen])
 
     def tokens(self) -> int:
@@ -148,7 +155,7 @@ class _Side:
         return self.facts.attributions[self.indices[k]]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Slice:
     """A slice of one document pair: both sides, the anchor matching and each item's unit
     (``single``: the one unit of everything, when the document is one unit); ``verdicts``
@@ -203,13 +210,6 @@ def _slice(
     )
 
 
-def _token_bounds(text: str) -> tuple[Sequence[int], Sequence[int]]:
-    """The starts and the ends of the text's whitespace tokens."""
-    tokens = whitespace_tokens(text)
-    starts, ends = zip(*tokens, strict=True) if tokens else ((), ())
-    return starts, ends
-
-
 def score_document(
     gold: Document,
     pred: Document,
@@ -220,7 +220,7 @@ def score_document(
     notes: Notes,
 ) -> None:
     """Add every scored metric of one document, slice by slice, to ``tally`` and ``notes``."""
-    starts, ends = _token_bounds(gold.text)
+    starts, ends = token_bounds(gold.text)
     gold_facts, pred_facts = _Facts.of(gold, starts, ends), _Facts.of(pred, starts, ends)
     whole = Matching.of(
         gold_facts.spans, pred_facts.spans, _QUOTE_MODES, gold_facts.types, pred_facts.types
@@ -232,13 +232,14 @@ def score_document(
     )
     token_units = units.positions(starts)
     verdicts: dict[tuple[str, int, int], bool] = {}
+    rules = [r for r in SPEAKER_RULES if tasks.has(r)]
     for name in SLICES:
         view = _slice(gold_facts, pred_facts, name, units, whole, token_units, verdicts)
         _score_content(view, tally)
         _score_tokens(view, tally)
         if cues is not None:
             _score_cues(view, cues, tally)
-        for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
+        for rule in rules:
             _score_speaker(view, rule, tally)
         _note_gold_stances(view, notes)
         if tasks.has("end-to-end"):
@@ -274,9 +275,9 @@ def credit(
 
 
 def _score_content(view: _Slice, tally: Tally) -> None:
+    gold_units, pred_units, single = view.gold_units, view.pred_units, view.single
     for mode, pairs in view.pairs.items():
-        column = f"quote.{mode}/{view.name}"
-        credit(tally, column, pairs, view.gold_units, view.pred_units, view.single)
+        credit(tally, f"quote.{mode}/{view.name}", pairs, gold_units, pred_units, single)
 
 
 def _score_tokens(view: _Slice, tally: Tally) -> None:

@@ -6,6 +6,8 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from quotebench.corpus import Span
 
 __all__ = [
@@ -15,12 +17,14 @@ __all__ = [
     "length",
     "merge",
     "overlaps",
+    "token_bounds",
     "token_mask",
-    "whitespace_tokens",
 ]
 
 Intervals = tuple[tuple[int, int], ...]
-_TOKEN = re.compile(r"\S+")
+_LAST_SPACE = 0x3000  # no character above U+3000 matches the regex class \s
+_SPACE = np.zeros(_LAST_SPACE + 2, dtype=bool)  # code point -> matches \s (the last: any above)
+_SPACE[[ord(c) for c in re.findall(r"\s", "".join(map(chr, range(_LAST_SPACE + 1))))]] = True
 
 
 def intervals(segments: Sequence[Span]) -> Intervals:
@@ -76,9 +80,16 @@ def overlaps(a: Intervals, b: Intervals) -> bool:
     return covered(a, b) > 0
 
 
-def whitespace_tokens(text: str) -> list[tuple[int, int]]:
-    """The text's whitespace-separated tokens as ``(start, end)``."""
-    return [m.span() for m in _TOKEN.finditer(text)]
+def token_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the text's whitespace-separated tokens (regex ``\\S+``).
+
+    Vectorised: a token starts where a non-space follows a space (the text is padded with a
+    space on both sides) and ends where a space follows a non-space.
+    """
+    points = np.frombuffer((" " + text + " ").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    space = _SPACE.take(points, mode="clip")
+    edges = np.flatnonzero(space[1:] != space[:-1]).tolist()
+    return edges[0::2], edges[1::2]
 
 
 def token_mask(starts: Sequence[int], ends: Sequence[int], span: Intervals) -> int:

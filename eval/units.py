@@ -98,7 +98,10 @@ class Tally:
 
     def add(self, column: str, unit: int, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         """Credit counts to ``column`` in ``unit``."""
-        at = 3 * self.positions.setdefault(column, len(self.positions))
+        at = self.positions.get(column)
+        if at is None:
+            at = self.positions[column] = len(self.positions)
+        at *= 3
         row = self.rows.get(unit)
         if row is None or len(row) <= at:
             row = self._grown(unit, at)

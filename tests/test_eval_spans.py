@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotebench.corpus import Span
-from quotebench.eval.spans import covered, intervals, length, overlaps, whitespace_tokens
+from quotebench.eval.spans import covered, intervals, length, overlaps, token_bounds
 
 
 def _spans(*pairs: tuple[int, int]) -> list[Span]:
@@ -41,9 +45,10 @@ def test_covered_counts_shared_characters(gold, pred, shared) -> None:
     assert length(gold) == sum(b - a for a, b in gold)
 
 
-def test_whitespace_tokens() -> None:
+def test_token_bounds() -> None:
     text = 'He said "no deal".\nFull  stop'
-    assert [text[a:b] for a, b in whitespace_tokens(text)] == [
+    starts, ends = token_bounds(text)
+    assert [text[a:b] for a, b in zip(starts, ends, strict=True)] == [
         "He",
         "said",
         '"no',
@@ -51,3 +56,13 @@ def test_whitespace_tokens() -> None:
         "Full",
         "stop",
     ]
+
+
+_SPACES = "".join(c for c in map(chr, range(0x110000)) if re.fullmatch(r"\s", c))
+
+
+@given(st.text(alphabet=st.sampled_from(_SPACES) | st.characters()))
+def test_token_bounds_agree_with_the_regex(text: str) -> None:
+    expected = [m.span() for m in re.finditer(r"\S+", text)]
+    starts, ends = token_bounds(text)
+    assert list(zip(starts, ends, strict=True)) == expected
