@@ -62,26 +62,30 @@ def _sorted(items: tuple, key: Callable, nested: dict[str, Callable]) -> tuple:
     return out if _in_order(out, key) else tuple(sorted(out, key=key))
 
 
-def _canonical_json(document: Document) -> str:
-    """The document as JSON with every annotation list in a fixed order (ids, then offsets;
-    unique in a valid document)."""
+def _canonical_json(document: Document) -> bytes:
+    """The document as UTF-8 JSON (the bytes of ``Document.to_json``) with every annotation list
+    in a fixed order (ids, then offsets; unique in a valid document)."""
     updates = {}
     for field, (key, nested) in _ORDER.items():
         items = getattr(document, field)
-        ordered = _sorted(items, key, nested) if items else items
-        if ordered is not items:
-            updates[field] = ordered
-    return (document.model_copy(update=updates) if updates else document).to_json()
+        if items:
+            ordered = _sorted(items, key, nested)
+            if ordered is not items:
+                updates[field] = ordered
+    canonical = document.model_copy(update=updates) if updates else document
+    return canonical.__pydantic_serializer__.to_json(canonical)
 
 
 def collection_sha256(documents: Sequence[Document]) -> str:
     """sha256 of a collection in canonical form: documents, and every list within them, sorted.
 
-    The same annotations in any order of lines, quotes, segments or stances hash alike.
+    The same annotations in any order of lines, quotes, segments or stances hash alike. Lines
+    are sorted as UTF-8 bytes, which is the order of their characters.
     """
     digest = hashlib.sha256()
-    for line in sorted(_canonical_json(d) for d in documents):
-        digest.update(line.encode("utf-8") + b"\n")
+    for line in sorted(map(_canonical_json, documents)):
+        digest.update(line)
+        digest.update(b"\n")
     return digest.hexdigest()
 
 
