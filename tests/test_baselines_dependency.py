@@ -103,6 +103,24 @@ CASES = [
         ["said"],
         "Putin",
     ),
+    (
+        "speaker given in the previous sentence",
+        'Zelenskyy addressed reporters in Kyiv on Friday.\n"We are ready for any kind of '
+        'meetings, but nobody trusts his words."',
+        "direct",
+        ["We are ready for any kind of meetings, but nobody trusts his words."],
+        [],
+        "Zelenskyy",
+    ),
+    (
+        "speaker given in the next sentence",
+        '"We are ready for any kind of meetings, but nobody trusts his words."\n'
+        "Zelenskyy later left Kyiv for Brussels.",
+        "direct",
+        ["We are ready for any kind of meetings, but nobody trusts his words."],
+        [],
+        "Zelenskyy",
+    ),
 ]
 
 

@@ -169,7 +169,45 @@ def _leftover(text: str, index: TextIndex, q: Quoted, directs: list[Draft]) -> D
         previous.pieces = sorted([*previous.pieces, *q.pieces])
         return previous
     if _sentence_like(text, q):
-        return Draft("direct", list(q.pieces), [], None, 0, 0.4, q.outer[0])
+        offset, subject = _neighbour_speaker(index, q) or (0, None)
+        return Draft("direct", list(q.pieces), [], subject, offset, 0.4, q.outer[0])
+    return None
+
+
+def _person_subject(index: TextIndex, offset: int, sentence: Any) -> Any:
+    """The sentence's main subject when it names a person (a PERSON entity, or a capitalised
+    singular noun the entity recogniser left unlabelled) or is "he"/"she", outside quotes."""
+    for token in sentence:
+        unlabelled = token.ent_type_ == "" and token.tag_ in ("NNP", "NN") and token.is_title
+        named = token.ent_type_ == "PERSON" or unlabelled
+        person = named or token.lower_ in ("he", "she")
+        main = token.dep_ == "nsubj" and token.head.i == sentence.root.i
+        if person and main and not index.inside(offset + token.idx):
+            return token
+    return None
+
+
+def _neighbour_speaker(index: TextIndex, q: Quoted) -> tuple[int, Any] | None:
+    """A cue-less quote's speaker given in a neighbouring sentence: the person subject of the
+    sentence just before the quoted stretch, else of the sentence just after it (a sentence
+    is placed by its root, as the parser may attach a line break or a mark to either side)."""
+    start, end = q.outer
+    before = [
+        (offset, s)
+        for offset, doc in index.blocks(max(0, start - 600), start)
+        for s in doc.sents
+        if offset + s.root.idx < start
+    ]
+    after = [
+        (offset, s)
+        for offset, doc in index.blocks(end, end + 600)
+        for s in doc.sents
+        if offset + s.root.idx >= end
+    ]
+    for offset, sentence in [*before[-1:], *after[:1]]:
+        subject = _person_subject(index, offset, sentence)
+        if subject is not None:
+            return offset, subject
     return None
 
 

@@ -54,7 +54,7 @@ def _emit(builder: DocumentBuilder, resolver: SpeakerResolver, drafts: list[Draf
         inside = parent.speaker if parent else None
         source = resolver.mention(draft.subject, draft.offset, inside) if draft.subject else None
         speaker = None
-        if not draft.cue and previous is not None and draft.parent is None:
+        if not draft.cue and source is None and previous is not None and draft.parent is None:
             gap = text[previous.content[-1].end : draft.extent[0]]
             speaker = previous.speaker if gap.count("\n") <= 2 else None
         quote = builder.add_quote(
