@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .hf_features import ROOT_MODELS, field_rows
+from .jsonl import read_json_file
 from .model import QUOTE_TYPES, STANCE_LABELS, Document
 from .problems import InvalidData, Problem, UnusableInput
 from .stats import document_counts, total_counts
@@ -72,23 +73,12 @@ class CardInputs:
     results: tuple[ExtractorResults, ...] = ()
 
 
-def _read_json(path: Path) -> Any:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableInput(f"{path}: cannot read: {error}") from error
-    try:
-        return json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InvalidData([Problem(str(path), error.lineno, None, None, error.msg)]) from None
-
-
 def load_manifest(path: str | Path) -> tuple[Mapping[str, Any], ...]:
     """The seed manifest's entries (a JSON array of objects).
 
     Raises ``UnusableInput`` when unreadable, ``InvalidData`` when not such an array.
     """
-    entries = _read_json(Path(path))
+    entries = read_json_file(path)
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise InvalidData([Problem(str(path), None, None, None, "not a JSON array of objects")])
     return tuple(entries)
@@ -110,7 +100,7 @@ def load_results(results_dir: str | Path) -> tuple[ExtractorResults, ...]:
         raise UnusableInput(f"{folder}: holds no <extractor>/results.json file")
     found = []
     for path in paths:
-        data = _read_json(path)
+        data = read_json_file(path)
         if not isinstance(data, dict):
             raise InvalidData([Problem(str(path), None, None, None, "not a JSON object")])
         found.append(ExtractorResults(path.parent.relative_to(folder).as_posix(), str(path), data))
