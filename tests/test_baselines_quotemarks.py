@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from quotebench.baselines.common.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quoted
@@ -51,6 +51,7 @@ ALPHABET = st.sampled_from(list("ab ,.\n") + list(DOUBLE_MARKS) + list(SINGLE_MA
 
 
 @given(st.lists(ALPHABET, max_size=60).map("".join))
+@example('"a\n""')  # a continued quote whose next paragraph is a lone pair of marks
 def test_pairing_never_fails_and_stays_inside_the_text(text: str) -> None:
     for quote in find_quoted(text):
         for start, end in quote.pieces:

@@ -9,7 +9,7 @@ marks (a stray mark is skipped, an unclosed quote runs to the end of its paragra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["DOUBLE_MARKS", "SINGLE_MARKS", "Quoted", "find_quoted"]
 
@@ -131,9 +131,16 @@ def find_quoted(text: str) -> list[Quoted]:
         text: the whole document text (paragraphs are its lines).
 
     Returns:
-        The stretches sorted by start; empty inner stretches are dropped.
+        The stretches sorted by start; blank pieces are dropped, and stretches left without.
     """
     outer = _double_quotes(text)
-    found = [*outer, *(q for o in outer for q in _nested(text, o))]
-    found = [q for q in found if any(text[a:b].strip() for a, b in q.pieces)]
-    return sorted(found, key=lambda q: (q.outer[0], -q.outer[1]))
+    found = [
+        _without_blanks(text, q) for q in (*outer, *(q for o in outer for q in _nested(text, o)))
+    ]
+    return sorted((q for q in found if q.pieces), key=lambda q: (q.outer[0], -q.outer[1]))
+
+
+def _without_blanks(text: str, quoted: Quoted) -> Quoted:
+    """``quoted`` without its empty or whitespace-only pieces (e.g. a paragraph's lone mark)."""
+    pieces = tuple((a, b) for a, b in quoted.pieces if text[a:b].strip())
+    return quoted if len(pieces) == len(quoted.pieces) else replace(quoted, pieces=pieces)
