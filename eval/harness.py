@@ -12,12 +12,14 @@ from quotebench.corpus import STANCE_LABELS, Document, InvalidData, Problem, Tar
 
 from .alignment import Collection, align
 from .bootstrap import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, confidence_intervals
+from .columns import ANCHOR_MODE, SLICES, Tasks, columns
+from .notes import ErrorItem, Notes
 from .prf import PRF
 from .provenance import collection_sha256, environment, producer, run_block
-from .scoring import ANCHOR_MODE, SLICES, ErrorItem, Notes, Tasks, columns, score_document
+from .scoring import score_collection
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
-from .units import Tally, Units, plan_units
+from .units import Units, plan_units
 
 __all__ = ["SCHEMA", "Results", "evaluate", "evaluate_collections"]
 
@@ -97,14 +99,10 @@ def evaluate_collections(
     if inputs.problems and not lenient:
         raise InvalidData(list(inputs.problems))
     units = plan_units(inputs.golds)
-    tally, notes = Tally(), Notes()
-    for k, (g, p) in enumerate(zip(inputs.golds, inputs.preds, strict=True)):
-        o = inputs.oracles[k] if inputs.oracles else None
-        unit = units.documents[k if units.kind == "document" else 0]
-        score_document(g, p, o, unit, inputs.tasks, tally, notes)
+    tally, notes = score_collection(inputs.golds, inputs.preds, inputs.oracles, units, inputs.tasks)
     scored_at = time.perf_counter()
     names = columns(inputs.tasks)
-    matrix = tally.matrix(names, len(units.ids))
+    matrix = tally.matrix(names)
     intervals = confidence_intervals(names, matrix, resamples, seed)
     durations = {"scoring": scored_at - started, "bootstrap": time.perf_counter() - scored_at}
     data = {

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from quotebench.corpus import Document
 from quotebench.corpus.render import LABEL_COLORS, labelled_spans, render_spans
 
+from .columns import SLICES
 from .harness import Results
 from .markdown import error_groups, score_rows, stance_rows
-from .scoring import SLICES, ErrorItem
+from .notes import ErrorItem
 
 __all__ = ["DOCUMENT_LIMIT", "ERROR_COLORS", "render_report"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .columns import SLICES
 from .harness import Results
-from .scoring import SLICES, ErrorItem
+from .notes import ErrorItem
 
 __all__ = ["ERROR_LIMIT", "error_groups", "format_score", "render_markdown", "score_rows"]
 

@@ -1,4 +1,5 @@
-"""Score one gold document against its prediction into a per-unit ``Tally``.
+"""Score aligned documents: quote content in bulk (``content``), then, document by document,
+cues, speakers and stance on the anchor matching, into a per-unit ``Tally``.
 
 Every metric is counted per slice: ``all`` quotes, then each quote type (gold quotes of
 that type against predicted quotes of that type).
@@ -7,110 +8,65 @@ that type against predicted quotes of that type).
 from __future__ import annotations
 
 import functools
-import operator
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from quotebench.corpus import QUOTE_TYPES, STANCE_LABELS, Document, Quote
+from quotebench.corpus import Document, Quote
 
-from .matching import QUOTE_MODES, Matching, parse_mode
-from .spans import Intervals, intervals, token_bounds, token_mask
+from .columns import ANCHOR_MODE, CUE_MODES, SLICES, Tasks
+from .content import score_content
+from .matching import Matching, parse_mode
+from .notes import Notes, error_item
+from .spans import Intervals, intervals
 from .speakers import SPEAKER_RULES, Attribution, attributions, speaker_correct
-from .stance import STANCE_SETTINGS, PairKey, label_counts, outcomes
-from .units import DocumentUnits, Tally
+from .stance import PairKey, label_counts, outcomes
+from .units import DocumentUnits, Tally, Units
 
-__all__ = [
-    "ANCHOR_MODE",
-    "CUE_MODES",
-    "SLICES",
-    "ErrorItem",
-    "Notes",
-    "Tasks",
-    "columns",
-    "score_document",
-]
+__all__ = ["score_collection", "score_document"]
 
-SLICES = ("all", *QUOTE_TYPES)
-ANCHOR_MODE = "overlap@0.3"  # the matching that speakers and end-to-end stance build on
-CUE_MODES = ("exact", ANCHOR_MODE)
-_QUOTE_MODES = tuple(parse_mode(m) for m in QUOTE_MODES)
+_ANCHOR = (parse_mode(ANCHOR_MODE),)
 _CUE_MODES = tuple(parse_mode(m) for m in CUE_MODES)
 
 
-@dataclass(frozen=True)
-class Tasks:
-    """Which optional tasks are scored: names from ``cue``, the speaker rules, the settings."""
-
-    scored: frozenset[str]
-
-    def has(self, task: str) -> bool:
-        """Whether ``task`` is scored."""
-        return task in self.scored
-
-
-@dataclass(frozen=True)
-class ErrorItem:
-    """One error for the reports: its kind, where it is and what was expected."""
-
-    kind: str
-    document: str
-    start: int
-    end: int
-    text: str
-    detail: str
-
-
-@dataclass
-class Notes:
-    """What the reports need beside the counts: errors, confusion counts, gold stance labels."""
-
-    errors: list[ErrorItem] = field(default_factory=list)
-    confusion: dict[str, Counter[tuple[str, str]]] = field(
-        default_factory=lambda: {s: Counter() for s in STANCE_SETTINGS}
-    )
-    gold_labels: dict[str, Counter[str]] = field(
-        default_factory=lambda: {s: Counter() for s in SLICES}
-    )
-
-
-def columns(tasks: Tasks) -> list[str]:
-    """Every tally column of the scored tasks, in a fixed order."""
-    names = [f"quote.{m}" for m in QUOTE_MODES] + ["quote.token"]
-    names += [f"cue.{m}" for m in CUE_MODES] if tasks.has("cue") else []
-    for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
-        names += [rule, f"quote+{rule}"]
-    flat = [f"{n}/{s}" for n in names for s in SLICES]
-    for setting in (s for s in STANCE_SETTINGS if tasks.has(s)):
-        flat += [f"stance.{setting}/{s}/{label}" for s in SLICES for label in STANCE_LABELS]
-    return flat
+def score_collection(
+    golds: Sequence[Document],
+    preds: Sequence[Document],
+    oracles: Sequence[Document] | None,
+    units: Units,
+    tasks: Tasks,
+) -> tuple[Tally, Notes]:
+    """Every scored metric of aligned gold, predicted (and oracle) documents, with the notes
+    the reports need."""
+    tally, notes = Tally(len(units.ids)), Notes()
+    score_content(golds, preds, units, tally, notes)
+    if tasks.scored - {"quote"}:
+        for k, (gold, pred) in enumerate(zip(golds, preds, strict=True)):
+            oracle = oracles[k] if oracles else None
+            unit = units.documents[k if units.kind == "document" else 0]
+            score_document(gold, pred, oracle, unit, tasks, tally, notes)
+    return tally, notes
 
 
 @dataclass(frozen=True)
 class _Facts:
-    """What scoring needs of one document, computed once: content, type, speaker and the
-    (gold text's) whitespace tokens each quote touches, as bit masks over token indices."""
+    """What scoring needs of one document, computed once: each quote's content and type."""
 
     document: Document
     spans: list[Intervals]
     types: list[str]
-    quote_tokens: list[int]
     members: dict[str, list[int]]  # slice (all, or a quote type present) -> quote indices
 
     @classmethod
-    def of(cls, document: Document, starts: Sequence[int], ends: Sequence[int]) -> _Facts:
-        """Compute the facts of ``document`` over the starts and ends of the gold text's
-        tokens."""
-        spans, types, quote_tokens = [], [], []
+    def of(cls, document: Document) -> _Facts:
+        """Compute the facts of ``document``."""
+        spans, types = [], []
         members: dict[str, list[int]] = {}
         for i, quote in enumerate(document.quotes):
-            span = intervals(quote.content)
-            spans.append(span)
+            spans.append(intervals(quote.content))
             types.append(quote.type)
             members.setdefault(quote.type, []).append(i)
-            quote_tokens.append(token_mask(starts, ends, span))
         members["all"] = list(range(len(spans)))
-        return cls(document, spans, types, quote_tokens, members)
+        return cls(document, spans, types, members)
 
     @functools.cached_property
     def cues(self) -> tuple[list[int], list[Intervals]]:
@@ -141,11 +97,6 @@ class _Side:
             return cls(facts, chosen, facts.spans)
         return cls(facts, chosen, [facts.spans[i] for i in chosen])
 
-    def tokens(self) -> int:
-        """The tokens any of these quotes touches, as a bit mask over token indices."""
-        masks = self.facts.quote_tokens
-        return functools.reduce(operator.or_, (masks[i] for i in self.indices), 0)
-
     def quote(self, document: Document, k: int) -> Quote:
         """The ``k``-th quote of the slice."""
         return document.quotes[self.indices[k]]
@@ -166,11 +117,9 @@ class _Slice:
     pred: Document
     g: _Side
     p: _Side
-    pairs: dict[str, list[tuple[int, int]]]
     anchor: list[tuple[int, int]]
     gold_units: list[int]
     pred_units: list[int]
-    token_units: list[int]
     single: int | None
     verdicts: dict[tuple[str, int, int], bool]
 
@@ -181,12 +130,10 @@ def _slice(
     name: str,
     units: DocumentUnits,
     whole: Matching,
-    token_units: list[int],
     verdicts: dict[tuple[str, int, int], bool],
 ) -> _Slice:
     g, p = _Side.of(gold, name), _Side.of(pred, name)
-    pairs = whole.within(g.indices, p.indices)
-    anchor = pairs[ANCHOR_MODE]
+    anchor = whole.within(g.indices, p.indices)[ANCHOR_MODE]
     gold_units = units.gold_quotes(g.indices)
     if units.single is not None:
         pred_units = [units.single] * len(p.indices)
@@ -200,11 +147,9 @@ def _slice(
         pred.document,
         g,
         p,
-        pairs,
         anchor,
         gold_units,
         pred_units,
-        token_units,
         units.single,
         verdicts,
     )
@@ -219,24 +164,21 @@ def score_document(
     tally: Tally,
     notes: Notes,
 ) -> None:
-    """Add every scored metric of one document, slice by slice, to ``tally`` and ``notes``."""
-    starts, ends = token_bounds(gold.text)
-    gold_facts, pred_facts = _Facts.of(gold, starts, ends), _Facts.of(pred, starts, ends)
+    """Add the cue, speaker and stance counts of one document, slice by slice, to ``tally``
+    and ``notes`` (quote content is scored by ``content.score_content``)."""
+    gold_facts, pred_facts = _Facts.of(gold), _Facts.of(pred)
     whole = Matching.of(
-        gold_facts.spans, pred_facts.spans, _QUOTE_MODES, gold_facts.types, pred_facts.types
+        gold_facts.spans, pred_facts.spans, _ANCHOR, gold_facts.types, pred_facts.types
     )
     cues = (
         Matching.of(gold_facts.cues[1], pred_facts.cues[1], _CUE_MODES)
         if tasks.has("cue")
         else None
     )
-    token_units = units.positions(starts)
     verdicts: dict[tuple[str, int, int], bool] = {}
     rules = [r for r in SPEAKER_RULES if tasks.has(r)]
     for name in SLICES:
-        view = _slice(gold_facts, pred_facts, name, units, whole, token_units, verdicts)
-        _score_content(view, tally)
-        _score_tokens(view, tally)
+        view = _slice(gold_facts, pred_facts, name, units, whole, verdicts)
         if cues is not None:
             _score_cues(view, cues, tally)
         for rule in rules:
@@ -246,8 +188,8 @@ def score_document(
             _score_stance(view, "end-to-end", _end_to_end_pairs(view), tally, notes)
         if tasks.has("oracle") and oracle is not None:
             _score_stance(view, "oracle", _oracle_pairs(view, oracle, units), tally, notes)
-        if name == "all":
-            _note_quote_errors(view, tasks, notes)
+        if name == "all" and rules:
+            _note_speaker_errors(view, tasks, notes)
 
 
 def credit(
@@ -272,33 +214,6 @@ def credit(
         fp=[unit for j, unit in enumerate(pred_units) if j not in matched_p],
         fn=[unit for i, unit in enumerate(gold_units) if i not in matched_g],
     )
-
-
-def _score_content(view: _Slice, tally: Tally) -> None:
-    gold_units, pred_units, single = view.gold_units, view.pred_units, view.single
-    for mode, pairs in view.pairs.items():
-        credit(tally, f"quote.{mode}/{view.name}", pairs, gold_units, pred_units, single)
-
-
-def _score_tokens(view: _Slice, tally: Tally) -> None:
-    gold, pred = view.g.tokens(), view.p.tokens()
-    column = f"quote.token/{view.name}"
-    if view.single is not None:
-        shared = (gold & pred).bit_count()
-        tally.add(column, view.single, shared, pred.bit_count() - shared, gold.bit_count() - shared)
-        return
-    unit = view.token_units
-    tally.add_units(
-        column,
-        tp=[unit[k] for k in _indices(gold & pred)],
-        fp=[unit[k] for k in _indices(pred & ~gold)],
-        fn=[unit[k] for k in _indices(gold & ~pred)],
-    )
-
-
-def _indices(mask: int) -> list[int]:
-    """The set bits of a token mask."""
-    return [k for k in range(mask.bit_length()) if mask >> k & 1]
 
 
 def _cue_positions(side: _Side) -> tuple[list[int], list[int]]:
@@ -425,35 +340,18 @@ def _note_stance_error(
     quote = view.g.quote(view.gold, key[1])
     span = view.g.spans[key[1]]
     detail = f"target {key[2]}: gold {gold}, predicted {pred or 'nothing'}"
-    notes.errors.append(_error(f"wrong stance ({setting})", view.gold, span, quote.id, detail))
+    notes.errors.append(error_item(f"wrong stance ({setting})", view.gold, span, quote.id, detail))
 
 
-def _note_quote_errors(view: _Slice, tasks: Tasks, notes: Notes) -> None:
-    matched_g = {i for i, _ in view.anchor}
-    matched_p = {j for _, j in view.anchor}
-    for k, span in enumerate(view.g.spans):
-        if k not in matched_g:
-            quote = view.g.quote(view.gold, k)
-            notes.errors.append(_error("missed", view.gold, span, quote.id, quote.type))
-    for k, span in enumerate(view.p.spans):
-        if k not in matched_p:
-            quote = view.p.quote(view.pred, k)
-            notes.errors.append(_error("spurious", view.pred, span, quote.id, quote.type))
-    rule = next((r for r in ("speaker_entity", *SPEAKER_RULES) if tasks.has(r)), None)
-    if rule is not None:
-        hits = set(_speaker_hits(view, rule))
-        for i, j in (pair for pair in view.anchor if pair not in hits):
-            g, p = view.g.quote(view.gold, i), view.p.quote(view.pred, j)
-            detail = f"{rule}: gold {_speaker(view.gold, g)}, predicted {_speaker(view.pred, p)}"
-            notes.errors.append(_error("wrong speaker", view.gold, view.g.spans[i], g.id, detail))
+def _note_speaker_errors(view: _Slice, tasks: Tasks, notes: Notes) -> None:
+    rule = next(r for r in ("speaker_entity", *SPEAKER_RULES) if tasks.has(r))
+    hits = set(_speaker_hits(view, rule))
+    for i, j in (pair for pair in view.anchor if pair not in hits):
+        g, p = view.g.quote(view.gold, i), view.p.quote(view.pred, j)
+        detail = f"{rule}: gold {_speaker(view.gold, g)}, predicted {_speaker(view.pred, p)}"
+        notes.errors.append(error_item("wrong speaker", view.gold, view.g.spans[i], g.id, detail))
 
 
 def _speaker(document: Document, quote: Quote) -> str:
     names = {e.id: e.name for e in document.entities}
     return names.get(quote.speaker or "", "nobody")
-
-
-def _error(kind: str, document: Document, span: Intervals, quote: str, detail: str) -> ErrorItem:
-    start, end = span[0][0], span[-1][1]
-    text = " … ".join(document.text[a:b] for a, b in span)
-    return ErrorItem(kind, document.id, start, end, text, f"{quote}: {detail}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Sequence
 
@@ -18,7 +17,6 @@ __all__ = [
     "merge",
     "overlaps",
     "token_bounds",
-    "token_mask",
 ]
 
 Intervals = tuple[tuple[int, int], ...]
@@ -80,7 +78,7 @@ def overlaps(a: Intervals, b: Intervals) -> bool:
     return covered(a, b) > 0
 
 
-def token_bounds(text: str) -> tuple[list[int], list[int]]:
+def token_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
     """The starts and the ends of the text's whitespace-separated tokens (regex ``\\S+``).
 
     Vectorised: a token starts where a non-space follows a space (the text is padded with a
@@ -88,20 +86,5 @@ def token_bounds(text: str) -> tuple[list[int], list[int]]:
     """
     points = np.frombuffer((" " + text + " ").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     space = _SPACE.take(points, mode="clip")
-    edges = np.flatnonzero(space[1:] != space[:-1]).tolist()
+    edges = np.flatnonzero(space[1:] != space[:-1])
     return edges[0::2], edges[1::2]
-
-
-def token_mask(starts: Sequence[int], ends: Sequence[int], span: Intervals) -> int:
-    """The tokens that share a character with ``span``, as a bit mask over token indices.
-
-    Args: the sorted starts and ends of the text's tokens, and the character intervals.
-    Returns: an int whose bit ``k`` is set when token ``k`` is touched (union: ``|``,
-    intersection: ``&``, size: ``int.bit_count``).
-    """
-    mask = 0
-    for start, end in span:
-        first, past = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
-        if past > first:
-            mask |= ((1 << (past - first)) - 1) << first
-    return mask

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from quotebench.corpus import Document
 
+from .columns import ANCHOR_MODE, CUE_MODES, Tasks
 from .matching import QUOTE_MODES
-from .scoring import ANCHOR_MODE, CUE_MODES, Tasks
 from .speakers import SPEAKER_RULES
 from .stance import STANCE_SETTINGS
 

@@ -87,14 +87,17 @@ def plan_units(gold: Sequence[Document]) -> Units:
 
 @dataclass
 class Tally:
-    """Counts ``[tp, fp, fn]`` per (column, unit); columns are metric keys.
+    """Counts ``[tp, fp, fn]`` per (column, unit) of ``units`` units; columns are metric keys.
 
-    Each unit has one flat row of counts, three per column in the order columns were first
-    credited, so crediting costs a dict look-up and three additions.
+    Counts come item by item (``add``: each unit has one flat row, three counts per column in
+    the order columns were first credited) or as whole arrays over a run of units
+    (``add_block``); ``matrix`` sums both.
     """
 
+    units: int
     positions: dict[str, int] = field(default_factory=dict)
     rows: dict[int, list[int]] = field(default_factory=dict)
+    blocks: dict[str, np.ndarray] = field(default_factory=dict)
 
     def add(self, column: str, unit: int, tp: int = 0, fp: int = 0, fn: int = 0) -> None:
         """Credit counts to ``column`` in ``unit``."""
@@ -130,15 +133,24 @@ class Tally:
         for unit in fn:
             self.add(column, unit, fn=1)
 
-    def matrix(self, columns: Sequence[str], n_units: int) -> np.ndarray:
-        """An ``(units, columns, 3)`` integer array; unknown columns raise ``KeyError``."""
+    def add_block(self, column: str, first: int, counts: np.ndarray) -> None:
+        """Credit an ``(n, 3)`` array of counts to ``column`` in units ``first`` to
+        ``first + n - 1``."""
+        block = self.blocks.get(column)
+        if block is None:
+            block = self.blocks[column] = np.zeros((self.units, 3), dtype=np.int64)
+        block[first : first + len(counts)] += counts
+
+    def matrix(self, columns: Sequence[str]) -> np.ndarray:
+        """A ``(units, columns, 3)`` integer array; unknown columns raise ``KeyError``."""
         index = {c: k for k, c in enumerate(columns)}
+        array = np.zeros((self.units, len(columns), 3), dtype=np.int64)
+        for column, block in self.blocks.items():
+            array[:, index[column]] += block
         targets = [index[c] for c in self.positions]
         width = 3 * len(targets)
-        flat = np.zeros((n_units, width), dtype=np.int64)
         if self.rows:
-            padded = [row + [0] * (width - len(row)) for row in self.rows.values()]
-            flat[list(self.rows)] = padded
-        array = np.zeros((n_units, len(columns), 3), dtype=np.int64)
-        array[:, targets] = flat.reshape(n_units, len(targets), 3)
+            flat = np.zeros((self.units, width), dtype=np.int64)
+            flat[list(self.rows)] = [row + [0] * (width - len(row)) for row in self.rows.values()]
+            array[:, targets] += flat.reshape(self.units, len(targets), 3)
         return array

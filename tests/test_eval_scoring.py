@@ -6,9 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotebench.corpus import QUOTE_TYPES, Document, Entity, Mention, Quote, Span, Stance
+from quotebench.eval.columns import Tasks, columns
 from quotebench.eval.matching import QUOTE_MODES, match, parse_mode
-from quotebench.eval.scoring import Notes, Tasks, columns, score_document
-from quotebench.eval.units import Tally, plan_units
+from quotebench.eval.notes import Notes
+from quotebench.eval.scoring import score_collection
+from quotebench.eval.units import plan_units
 
 TEXT = 'Ana said "we stay here" and added that talks would go on. Bo denied it.'
 #       0123456789...
@@ -48,11 +50,11 @@ INDIRECT = Quote(
 
 
 def _score(gold: Document, pred: Document, tasks=ALL) -> tuple[dict, Notes]:
-    tally, notes = Tally(), Notes()
-    units = plan_units([gold, Document(id="other", text="x")])
-    score_document(gold, pred, None, units.documents[0], Tasks(tasks), tally, notes)
+    other = Document(id="other", text="x")
+    units = plan_units([gold, other])
+    tally, notes = score_collection([gold, other], [pred, other], None, units, Tasks(tasks))
     names = columns(Tasks(tasks))
-    matrix = tally.matrix(names, 2)
+    matrix = tally.matrix(names)
     return {n: tuple(matrix[0, k]) for k, n in enumerate(names)}, notes
 
 

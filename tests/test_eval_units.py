@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from quotebench.corpus import Document, Quote, Span, load_gold
@@ -47,12 +48,20 @@ def test_a_lone_document_without_quotes_is_one_unit() -> None:
 
 
 def test_tally_adds_per_column_and_unit() -> None:
-    tally = Tally()
+    tally = Tally(2)
     tally.add("a", 0, tp=1)
     tally.add("a", 0, fp=2)
     tally.add_units("b", tp=[1, 1], fn=[0])
-    matrix = tally.matrix(["a", "b"], 2)
+    matrix = tally.matrix(["a", "b"])
     assert matrix[0].tolist() == [[1, 2, 0], [0, 0, 1]]
     assert matrix[1].tolist() == [[0, 0, 0], [2, 0, 0]]
     with pytest.raises(KeyError):
-        tally.matrix(["a"], 2)
+        tally.matrix(["a"])
+
+
+def test_tally_blocks_add_to_item_counts() -> None:
+    tally = Tally(3)
+    tally.add("a", 2, tp=1)
+    tally.add_block("a", 1, np.array([[1, 0, 0], [0, 1, 0]]))
+    tally.add_block("a", 0, np.array([[0, 0, 4]]))
+    assert tally.matrix(["a"])[:, 0].tolist() == [[0, 0, 4], [1, 0, 0], [1, 1, 0]]
