@@ -202,8 +202,7 @@ class _ChunkUnits:
     def of(cls, units: Units, at: int, g: _Quotes, p: _Quotes, tokens: _Tokens) -> _ChunkUnits:
         """Documents as units: the chunk's own; quotes as units: as ``DocumentUnits`` says."""
         if units.kind == "document":
-            size = len(g.documents)
-            return cls(at, size, g.doc, p.doc, tokens.doc)
+            return cls(at, len(g.documents), g.doc, p.doc, tokens.doc)
         one = units.documents[0]
         return cls(
             0,
@@ -222,7 +221,8 @@ class _ChunkUnits:
 @dataclass(frozen=True)
 class _Tokens:
     """The chunk's whitespace tokens (of the gold texts joined by a space, so no token spans
-    two documents): starts, ends and document; each side's segments as token ranges."""
+    two documents): each one's start in its document and the document; each side's content
+    segments as ranges of token indices (first, past the last)."""
 
     starts: np.ndarray
     doc: np.ndarray
