@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -38,11 +38,13 @@ ROW_MODELS: dict[str, type[BaseModel]] = {"stances": Stance}  # model-valued ``q
 
 
 def _without_none(annotation: Any) -> Any:
-    """``X | None`` -> ``X``; anything else unchanged."""
+    """``X | None`` -> ``X`` and ``Annotated[X, ...]`` -> ``X``; anything else unchanged."""
+    if get_origin(annotation) is Annotated:
+        return _without_none(get_args(annotation)[0])
     if get_origin(annotation) in (Union, types.UnionType):
         kept = [arg for arg in get_args(annotation) if arg is not type(None)]
         if len(kept) == 1:
-            return kept[0]
+            return _without_none(kept[0])
     return annotation
 
 

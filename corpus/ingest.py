@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
-from .model import Annotation, Document, Meta
+from .model import ID_PATTERN, Annotation, Document, Meta
 from .problems import InvalidData, Problem, UnusableInput
 
 __all__ = ["META_FIELDS", "ingest_file"]
@@ -22,12 +23,12 @@ def ingest_file(path: str | Path, doc_id: str, meta: Mapping[str, str] | None = 
         doc_id: the document's id.
         meta: metadata; keys of ``Meta`` fill those fields, any other key goes to ``extra``.
     Raises:
-        UnusableInput: the file cannot be opened or ``doc_id`` is empty.
+        UnusableInput: the file cannot be opened or ``doc_id`` is not a valid id.
         InvalidData: the file is not UTF-8 or holds no text.
     """
     name = str(path)
-    if not doc_id:
-        raise UnusableInput("--id must not be empty")
+    if not re.fullmatch(ID_PATTERN, doc_id):
+        raise UnusableInput(f"--id {doc_id!r}: an id is one line, not blank, not padded")
     try:
         data = Path(path).read_bytes()
     except OSError as error:

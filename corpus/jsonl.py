@@ -1,29 +1,54 @@
-"""Reading and writing collections: JSON Lines, one document per line, written atomically."""
+"""JSON Lines collections: strict JSON per line, parsed into the data model; written safely.
+
+The checked loader (``load``) builds on ``scan_documents``; commands read through it.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from pydantic import ValidationError
 
 from .model import Document
+from .output import Inputs, output_file
 from .problems import InvalidData, Problem, UnusableInput
 
 __all__ = [
-    "atomic_output",
     "field_path",
     "iter_json_lines",
-    "read_documents",
+    "loads_strict",
     "read_json_file",
     "scan_documents",
     "write_documents",
 ]
+
+
+class _NotJson(ValueError):
+    """A value Python's ``json`` accepts but JSON does not: a repeated key, NaN, Infinity."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _NotJson(f"the key {key!r} appears twice in one object")
+        seen.add(key)
+    return dict(pairs)
+
+
+def _no_constant(name: str) -> None:
+    raise _NotJson(f"{name} is not a JSON value")
+
+
+def loads_strict(text: str | bytes) -> Any:
+    """Parse JSON, refusing what JSON does not allow: repeated keys, NaN and Infinity.
+
+    Raises ``ValueError`` (``json.JSONDecodeError`` for malformed text).
+    """
+    return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
 
 
 def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object | Problem]]:
@@ -55,11 +80,13 @@ def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
     except UnicodeDecodeError as error:
         return Problem(name, number, None, None, f"not UTF-8 (byte {error.start}: {error.reason})")
     try:
-        return json.loads(line.strip())
+        return loads_strict(line.strip())
     except json.JSONDecodeError as error:
         return Problem(
             name, number, None, None, f"malformed JSON: {error.msg} at column {error.colno}"
         )
+    except ValueError as error:
+        return Problem(name, number, None, None, f"not valid JSON: {error}")
 
 
 def read_json_file(path: str | Path, name: str | None = None) -> object:
@@ -73,10 +100,12 @@ def read_json_file(path: str | Path, name: str | None = None) -> object:
     except (OSError, UnicodeDecodeError) as error:
         raise UnusableInput(f"{name}: cannot read: {error}") from error
     try:
-        return json.loads(raw)
+        return loads_strict(raw)
     except json.JSONDecodeError as error:
         problem = Problem(name, error.lineno, None, None, f"malformed JSON: {error.msg}")
         raise InvalidData([problem]) from None
+    except ValueError as error:
+        raise InvalidData([Problem(name, None, None, None, f"not valid JSON: {error}")]) from None
 
 
 def field_path(loc: Iterable[object]) -> str:
@@ -118,42 +147,11 @@ def scan_documents(path: str | Path) -> Iterator[tuple[int, Document | list[Prob
             yield number, _document_or_problems(name, number, value)
 
 
-def read_documents(path: str | Path) -> list[Document]:
-    """Read a whole collection; raises ``InvalidData`` listing every structural problem."""
-    documents: list[Document] = []
-    problems: list[Problem] = []
-    for _, item in scan_documents(path):
-        if isinstance(item, Document):
-            documents.append(item)
-        else:
-            problems.extend(item)
-    if problems:
-        raise InvalidData(problems)
-    return documents
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | Path) -> Iterator[IO[str]]:
-    """Open a temporary file beside ``path``; rename it over ``path`` only on success."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    except OSError as error:
-        raise UnusableInput(f"{target}: cannot write: {error.strerror or error}") from error
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def write_documents(path: str | Path, documents: Iterable[Document]) -> int:
-    """Write documents as JSON Lines atomically; returns how many were written."""
+def write_documents(path: str | Path, documents: Iterable[Document], inputs: Inputs = ()) -> int:
+    """Write documents as JSON Lines through ``output.output_file`` (never onto one of
+    ``inputs``, atomically); returns how many were written."""
     count = 0
-    with atomic_output(path) as handle:
+    with output_file(path, inputs) as handle:
         for document in documents:
             handle.write(document.to_json() + "\n")
             count += 1

@@ -7,11 +7,12 @@ The JSON Schema (``quotebench schema``), the Label Studio config and the Hugging
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "ID_PATTERN",
     "KNOWN_SCHEMA_VERSIONS",
     "QUOTE_TYPES",
     "SCHEMA_VERSION",
@@ -35,6 +36,10 @@ StanceLabel = Literal["favor", "against", "neutral"]
 EntityKind = Literal["person", "organization", "country", "group", "other"]
 Origin = Literal["gold", "label-studio", "extractor", "import"]
 
+ID_PATTERN = r"\S(?:.*\S)?"  # one line of text, neither blank nor padded with whitespace
+Id = Annotated[str, Field(pattern=f"^{ID_PATTERN}$")]
+Score = Annotated[float, Field(allow_inf_nan=False)]
+
 QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
 STANCE_LABELS: tuple[str, ...] = get_args(StanceLabel)
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
@@ -56,7 +61,7 @@ class Span(_Model):
 class Mention(Span):
     """A mention of a speaking entity: a name, title, pronoun or possessive."""
 
-    id: str
+    id: Id
     entity: str
 
 
@@ -88,14 +93,14 @@ class Annotation(_Model):
     extractor: str | None = None
     version: str | None = None
     created: str | None = None
-    lead_time: float | None = None
+    lead_time: Score | None = None
     failures: tuple[str, ...] = ()  # what the producing system could not process, one message each
 
 
 class Entity(_Model):
     """A real-world speaker; ``members`` lists the entities a group consists of."""
 
-    id: str
+    id: Id
     name: str
     kind: EntityKind
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
@@ -105,34 +110,34 @@ class Entity(_Model):
 class Quote(_Model):
     """A quotation: content segments, cue segments, source mention and resolved speaker."""
 
-    id: str
+    id: Id
     type: QuoteType
     content: tuple[Span, ...] = Field(min_length=1)
     cue: tuple[Span, ...] = ()
     source: str | None = None
     speaker: str | None = None
     parent: str | None = None
-    score: float | None = None
+    score: Score | None = None
 
 
 class Stance(_Model):
     """A holder's stance toward an inventory target, expressed by a quote or by evidence."""
 
-    id: str
+    id: Id
     holder: str
     quote: str | None = None
     target: str
     label: StanceLabel
     explicit: bool
     evidence: tuple[Span, ...] = ()
-    score: float | None = None
+    score: Score | None = None
 
 
 class Document(_Model):
     """One article with its annotations (gold, a Label Studio annotator's, or a system's)."""
 
     schema_version: str = SCHEMA_VERSION
-    id: str = Field(min_length=1)
+    id: Id
     text: str
     meta: Meta = Field(default_factory=Meta)
     annotation: Annotation = Field(default_factory=Annotation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .jsonl import read_documents
+from .load import load_documents
 from .model import Document
 
 __all__ = ["gold_path", "load_gold"]
@@ -17,5 +17,5 @@ def gold_path() -> Path:
 
 
 def load_gold() -> list[Document]:
-    """The gold documents; raises ``InvalidData`` if the packaged file was broken."""
-    return read_documents(gold_path())
+    """The gold documents, checked; raises ``InvalidData`` if the packaged file was broken."""
+    return load_documents(gold_path())

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .jsonl import field_path, read_json_file
 from .problems import InvalidData, Problem
@@ -13,14 +21,29 @@ from .problems import InvalidData, Problem
 __all__ = ["Target", "load_targets"]
 
 
+# characters XML 1.0 cannot hold (a label goes into the Label Studio config)
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 class Target(BaseModel):
-    """A stance target: a stable id, a short label and a description."""
+    """A stance target: a stable id (lower-case words joined by hyphens), a short one-line
+    label and a description, both plain text."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    label: str
+    label: str = Field(min_length=1)
     description: str
+
+    @field_validator("label", "description")
+    @classmethod
+    def _plain_text(cls, value: str, info: ValidationInfo) -> str:
+        bad = _NOT_XML.search(value)
+        if bad:
+            raise ValueError(f"holds the control character {bad.group()!r}")
+        if info.field_name == "label" and ("\n" in value or "\r" in value):
+            raise ValueError("a label is one line")
+        return value
 
 
 def load_targets(path: str | Path | None = None) -> tuple[Target, ...]:

@@ -6,14 +6,10 @@ import hashlib
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-from .jsonl import scan_documents
 from .model import KNOWN_SCHEMA_VERSIONS, Document, Span
-from .problems import Problem
-from .targets import Target
 
-__all__ = ["check_document", "validate_paths"]
+__all__ = ["check_document"]
 
 Finding = tuple[str, str]  # (field path, message)
 
@@ -27,7 +23,9 @@ def check_document(document: Document, target_ids: Iterable[str]) -> list[Findin
         *_check_spans(document),
         *_check_ids(document),
         *_check_references(document, targets),
+        *_check_members(document),
         *_check_quotes(document),
+        *_check_speakers(document),
         *_check_stances(document),
     ]
 
@@ -102,11 +100,34 @@ def _check_references(document: Document, targets: set[str]) -> Iterator[Finding
         refs += [
             (f"stances[{i}].holder", stance.holder, entities, "entity"),
             (f"stances[{i}].quote", stance.quote, quotes, "quote"),
-            (f"stances[{i}].target", stance.target, targets, "target in the inventory"),
+            (f"stances[{i}].target", stance.target, targets, "target"),
         ]
     for field, ref, known, kind in refs:
         if ref is not None and ref not in known:
-            yield field, f"{ref!r} is not a known {kind} id"
+            hint = " of the stance-target inventory (see --targets)" if kind == "target" else ""
+            yield field, f"{ref!r} is not a known {kind} id{hint}"
+
+
+def _check_members(document: Document) -> Iterator[Finding]:
+    for i, entity in enumerate(document.entities):
+        for member in _duplicates(entity.members):
+            yield f"entities[{i}].members", f"lists the member {member!r} more than once"
+        if entity.id in entity.members:
+            yield f"entities[{i}].members", f"the group {entity.id!r} lists itself as a member"
+
+
+def _check_speakers(document: Document) -> Iterator[Finding]:
+    """A quote's speaker is its source mention's entity (R-SRC): the source is a mention of
+    the speaker. Either may be null on its own (R-SPK-NULL, a cue-less quote)."""
+    entity_of = {m.id: m.entity for m in document.mentions}
+    for i, quote in enumerate(document.quotes):
+        entity = entity_of.get(quote.source or "")
+        if entity is not None and quote.speaker is not None and quote.speaker != entity:
+            yield (
+                f"quotes[{i}].speaker",
+                f"{quote.speaker!r} is not the entity of the source mention {quote.source!r}"
+                f" ({entity!r})",
+            )
 
 
 def _check_quotes(document: Document) -> Iterator[Finding]:
@@ -146,30 +167,3 @@ def _check_stances(document: Document) -> Iterator[Finding]:
             yield f"stances[{i}]", f"(quote, target) ({stance.quote!r}, {stance.target!r}) repeats"
         if gold and stance.score is not None:
             yield f"stances[{i}].score", "gold stances carry no score (null)"
-
-
-def validate_paths(
-    paths: Iterable[str | Path], targets: Iterable[Target]
-) -> tuple[int, list[Problem]]:
-    """Validate collections; returns (documents read, every problem found across them).
-
-    Raises ``UnusableInput`` for a file that cannot be opened.
-    """
-    target_ids = [t.id for t in targets]
-    problems: list[Problem] = []
-    count = 0
-    for path in paths:
-        versions: dict[tuple[str, str | None], int] = {}
-        for line, item in scan_documents(path):
-            if not isinstance(item, Document):
-                problems.extend(item)
-                continue
-            count += 1
-            findings = check_document(item, target_ids)
-            problems += [Problem(str(path), line, item.id, f, m) for f, m in findings]
-            key = (item.id, item.annotation.annotator)
-            if key in versions:
-                message = f"(id, annotator) {key} repeats line {versions[key]}"
-                problems.append(Problem(str(path), line, item.id, "annotation.annotator", message))
-            versions.setdefault(key, line)
-    return count, problems

@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-
-from quotebench.corpus import Document, Problem
+from quotebench.corpus import Collection, Document, Problem
 
 __all__ = ["Collection", "align"]
-
-
-@dataclass(frozen=True)
-class Collection:
-    """Documents with the name of their file and the line each came from."""
-
-    name: str
-    documents: tuple[Document, ...]
-    lines: tuple[int, ...]
-
-    @classmethod
-    def of(cls, name: str, documents: Sequence[Document]) -> Collection:
-        """A collection from memory: the line is the 1-based position."""
-        return cls(name, tuple(documents), tuple(range(1, len(documents) + 1)))
-
-    def entries(self) -> list[tuple[int, Document]]:
-        """``(line, document)`` pairs in input order."""
-        return list(zip(self.lines, self.documents, strict=True))
 
 
 def _gold_index(gold: Collection) -> tuple[dict[str, Document], list[Problem]]:

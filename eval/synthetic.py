@@ -120,6 +120,10 @@ def synthetic_predictions(gold: Sequence[Document], seed: int = 1) -> list[Docum
         quotes = [_perturbed_quote(q, document.text, rng) for q in document.quotes]
         kept = tuple(q for q in quotes if q is not None)
         ids = {q.id for q in kept}
+        linked = {q.source: q.speaker for q in kept if q.source is not None}
+        mentions = tuple(  # a wrong speaker is a source mention linked to the wrong entity
+            m.model_copy(update={"entity": linked.get(m.id) or m.entity}) for m in document.mentions
+        )
         stances = tuple(
             s.model_copy(update={"label": rng.choice(STANCE_LABELS), "score": 0.5})
             for s in document.stances
@@ -130,7 +134,12 @@ def synthetic_predictions(gold: Sequence[Document], seed: int = 1) -> list[Docum
         )
         predictions.append(
             document.model_copy(
-                update={"quotes": kept, "stances": stances, "annotation": annotation}
+                update={
+                    "mentions": mentions,
+                    "quotes": kept,
+                    "stances": stances,
+                    "annotation": annotation,
+                }
             )
         )
     return predictions

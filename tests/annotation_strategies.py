@@ -78,12 +78,14 @@ def _quotes(draw, spans, mentions, entities) -> list[Quote]:
         cue = tuple(spans.pop() for _ in range(draw(st.integers(0, 2))))
         if quotes and draw(st.booleans()):
             cue = quotes[-1].cue  # a cue shared by two quotes
+        source = draw(st.none() | st.sampled_from([m.id for m in mentions] or [None]))
+        speakers = [m.entity for m in mentions if m.id == source] or [e.id for e in entities]
         quotes.append(
             Quote(
                 id=f"q{index}.{draw(IDS)}", type=draw(st.sampled_from(QUOTE_TYPES)),
                 content=content, cue=cue,
-                source=draw(st.none() | st.sampled_from([m.id for m in mentions] or [None])),
-                speaker=draw(st.none() | st.sampled_from([e.id for e in entities])),
+                source=source,  # the speaker is the source's entity (R-SRC)
+                speaker=draw(st.none() | st.sampled_from(speakers)),
                 parent=draw(st.none() | st.sampled_from([q.id for q in quotes] or [None])),
                 score=draw(SCORES),
             )

@@ -76,6 +76,7 @@ def _quotes(draw: st.DrawFn, text: str, mentions: tuple[Mention, ...], entity_id
             continue
         seen.add(key)
         source = draw(st.none() | st.sampled_from([m.id for m in mentions]))
+        speakers = [m.entity for m in mentions if m.id == source] or entity_ids
         quotes.append(
             Quote(
                 id=f"q{i}",
@@ -83,7 +84,7 @@ def _quotes(draw: st.DrawFn, text: str, mentions: tuple[Mention, ...], entity_id
                 content=content,
                 cue=_segments(draw, text, 0),
                 source=source,
-                speaker=draw(st.none() | st.sampled_from(entity_ids)),
+                speaker=draw(st.none() | st.sampled_from(speakers)),  # the source's entity
                 parent=quotes[-1].id if quotes and draw(st.booleans()) else None,
             )
         )

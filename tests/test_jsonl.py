@@ -12,8 +12,8 @@ from quotebench.corpus import (
     Document,
     InvalidData,
     UnusableInput,
-    atomic_output,
-    read_documents,
+    load_documents,
+    output_file,
     scan_documents,
     write_documents,
 )
@@ -28,7 +28,7 @@ GOOD = Document(id="d1", text="Hello.").to_json()
 def test_write_then_read_is_identity(tmp_path_factory, docs: list[Document]) -> None:
     path = tmp_path_factory.mktemp("rt") / "c.jsonl"
     assert write_documents(path, docs) == len(docs)
-    assert read_documents(path) == docs
+    assert [item for _, item in scan_documents(path)] == docs
 
 
 @pytest.mark.parametrize(
@@ -41,14 +41,32 @@ def test_write_then_read_is_identity(tmp_path_factory, docs: list[Document]) -> 
         (b"[1, 2]\n", 1, "must be a JSON object"),
         (b'{"id": "d", "text": "x", "quotes": 3}\n', 1, "valid array"),
         (b'{"text": "x"}\n', 1, "Field required"),
+        (b'{"id": "d", "text": "x", "id": "e"}\n', 1, "the key 'id' appears twice"),
+        (b'{"id": "d", "text": "x", "annotation": {"lead_time": NaN}}\n', 1, "NaN is not"),
+        (b'{"id": "d", "text": "x", "annotation": {"lead_time": -Infinity}}\n', 1, "Infinity"),
+        (b'{"id": " ", "text": "x"}\n', 1, "should match pattern"),
+        (b'{"id": "d ", "text": "x"}\n', 1, "should match pattern"),
     ],
-    ids=["empty", "blank", "truncated", "latin-1", "array", "wrong type", "missing id"],
+    ids=[
+        "empty",
+        "blank",
+        "truncated",
+        "latin-1",
+        "array",
+        "wrong type",
+        "missing id",
+        "duplicate key",
+        "NaN",
+        "infinity",
+        "blank id",
+        "padded id",
+    ],
 )
 def test_faults_are_located(tmp_path: Path, content: bytes, line: int | None, message: str) -> None:
     path = tmp_path / "c.jsonl"
     path.write_bytes(content)
     with pytest.raises(InvalidData) as caught:
-        read_documents(path)
+        load_documents(path)
     problem = caught.value.problems[0]
     assert (problem.file, problem.line) == (str(path), line)
     assert message in problem.message
@@ -74,13 +92,13 @@ def test_blank_lines_keep_line_numbers(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_unusable(tmp_path: Path) -> None:
     with pytest.raises(UnusableInput, match="cannot open"):
-        read_documents(tmp_path / "absent.jsonl")
+        load_documents(tmp_path / "absent.jsonl")
 
 
 def test_atomic_output_leaves_nothing_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "out.jsonl"
     target.write_text("previous\n")
-    with pytest.raises(RuntimeError), atomic_output(target) as handle:
+    with pytest.raises(RuntimeError), output_file(target) as handle:
         handle.write("half")
         raise RuntimeError("interrupted")
     assert target.read_text() == "previous\n"

@@ -110,7 +110,13 @@ CASES = [
     ("unknown holder", replace(BASE, "stances", 0, holder="e9"), "stances[0].holder", "entity"),
     ("unknown stance quote", replace(BASE, "stances", 0, quote="q9"), "stances[0].quote", "quote"),
     ("target not in inventory", replace(BASE, "stances", 0, target="nato"),
-     "stances[0].target", "target in the inventory"),
+     "stances[0].target", "not a known target id of the stance-target inventory"),
+    ("group member twice", replace(BASE, "entities", 2, members=("e1", "e2", "e1")),
+     "entities[2].members", "member 'e1' more than once"),
+    ("group member of itself", replace(BASE, "entities", 2, members=("e1", "g1")),
+     "entities[2].members", "lists itself"),
+    ("speaker is not the source's entity", replace(BASE, "quotes", 0, speaker="e2"),
+     "quotes[0].speaker", "not the entity of the source mention 'm1'"),
     ("identical content", replace(BASE, "quotes", 1, content=(span("we are ready"),)),
      "quotes[1].content", "identical content segments"),
     ("overlapping segments",
@@ -134,6 +140,13 @@ def test_each_invariant_has_a_failing_example(
 ) -> None:
     findings = check_document(document, TARGETS)
     assert any(f == field and message in m for f, m in findings), findings
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"), [(None, "e2"), ("m1", None)], ids=["cue-less", "unknown speaker"]
+)
+def test_a_source_or_a_speaker_alone_is_valid(source: str | None, speaker: str | None) -> None:
+    assert check_document(replace(BASE, "quotes", 0, source=source, speaker=speaker), TARGETS) == []
 
 
 def test_scores_are_allowed_outside_gold() -> None:
