@@ -1,8 +1,9 @@
-"""report.html: the scores, the plots, and gold and predicted spans in the text (displaCy).
+"""report.html: the scores, the plots, and gold and predicted spans in the text.
 
-Each document with an error is drawn in displaCy's span style: the gold's and the
-prediction's speakers, cues and quotes (``corpus.render``'s labels, prefixed GOLD / PRED),
-and every error over its span.
+Each document with an error is drawn as ``corpus.render`` draws a document: its own text,
+the gold's and the prediction's speakers, cues and quotes (labels prefixed GOLD / PRED) and
+every error over its span, each at an underline depth of its own; then its gold and
+predicted quotes in two tables.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ import html
 from collections.abc import Sequence
 
 from quotebench.corpus import Document
-from quotebench.corpus.render import LABEL_COLORS, labelled_spans, render_spans
+from quotebench.corpus.render import (
+    LABEL_COLORS,
+    STYLE,
+    labelled_spans,
+    legend,
+    quote_table,
+    render_spans,
+)
 
 from .columns import SLICES
 from .harness import Results
@@ -40,8 +48,15 @@ def _document_spans(
     for _, _, label in spans:
         words = label.split(" ")
         kind = " ".join(words[:-1]).lower()
-        colors[label] = ERROR_COLORS.get(kind) or LABEL_COLORS[words[1]]
+        color = ERROR_COLORS.get(kind) or LABEL_COLORS[words[1]]
+        colors[label] = _darker(color) if words[0] == "PRED" else color
     return sorted(spans), colors
+
+
+def _darker(color: str, factor: float = 0.7) -> str:
+    """``#rrggbb`` darkened: a prediction's stripe beside the gold's of the same kind."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{int(c * factor):02x}" for c in channels)
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -67,7 +82,8 @@ def _documents(results: Results) -> str:
         )
         parts.append(
             f'<section class="document"><h3>{html.escape(gold.id)}</h3><ul>{items}</ul>'
-            f"{render_spans(gold.text, spans, colors)}</section>"
+            f"{render_spans(gold.text, spans, colors)}"
+            f"{quote_table(gold, 'Gold quotes')}{quote_table(pred, 'Predicted quotes')}</section>"
         )
     more = len(by_document) - len(drawn)
     return "".join(parts) + (f"<p>... and {more} more document(s) with errors.</p>" if more else "")
@@ -82,12 +98,9 @@ def render_report(results: Results, images: Sequence[str] = ()) -> str:
         if stance
         else "<p>Stance not scored.</p>"
     )
+    colors = {**ERROR_COLORS, **LABEL_COLORS}
     pred = results.data["predictions"]
     title = f"Evaluation: {pred['extractor'] or 'unknown extractor'} {pred['version'] or ''}"
-    legend = "".join(
-        f'<li><span class="swatch" style="background:{c}"></span>{html.escape(k)}</li>'
-        for k, c in {**ERROR_COLORS, **LABEL_COLORS}.items()
-    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title.strip())}</title><style>"
@@ -95,9 +108,10 @@ def render_report(results: Results, images: Sequence[str] = ()) -> str:
         "td,th{border:1px solid #ccc;padding:2px 6px}"
         ".legend{list-style:none;padding:0}.legend li{display:inline-block;margin-right:1.2em}"
         ".swatch{display:inline-block;width:1em;height:1em;margin-right:.3em}"
-        f"</style></head><body><h1>{html.escape(title.strip())}</h1>"
+        f"{STYLE}</style></head><body><h1>{html.escape(title.strip())}</h1>"
         f"<h2>Scores</h2>{_table(header, score_rows(results))}<h2>Stance</h2>{stance_html}"
         + "".join(f'<p><img src="{html.escape(n)}" alt="{html.escape(n)}"></p>' for n in images)
-        + f'<h2>Errors in the text</h2><ul class="legend">{legend}</ul>{_documents(results)}'
-        "</body></html>\n"
+        + f'<h2>Errors in the text</h2><ul class="legend">{legend(colors)}</ul>'
+        + "<p>GOLD spans are drawn in their kind's colour, PRED spans in a darker shade of it;"
+        " each span has an underline of its own.</p>" + _documents(results) + "</body></html>\n"
     )
