@@ -24,16 +24,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import urllib.parse
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .jsonl import atomic_output
 from .model import Annotation, Document, Entity, Mention, Meta, Quote, Span
+from .output import Inputs, output_folder
 from .problems import InvalidData, Problem, UnusableInput
 
-__all__ = ["import_brat", "quote_type", "write_brat"]
+__all__ = ["BratImport", "import_brat", "quote_type", "read_brat", "write_brat"]
 
 Fragment = tuple[int, int]
 _ENTRY = re.compile(r"^([TERAMN#*]\d*)\t")
@@ -41,6 +42,11 @@ _TEXT_BOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 _CONTENT_ROLE = re.compile(r"^Content\d*$")
 TRIGGERS = ("Attribution", "Attribution-no-source")
 NOTES = ("Discuss", "Discard")
+# role -> the label of the span that fills it (an event's trigger role names its own label)
+ROLE_LABELS = {"Source": "Source", "Cue": "Cue", "Content": "Content", **{t: t for t in TRIGGERS}}
+LABELS = tuple(dict.fromkeys((*ROLE_LABELS.values(), *NOTES)))
+NAME_MAX = 255  # bytes in a file name on common file systems
+_UNSAFE = set('%_/\\<>:"|?*')  # %-encoded in file names (see _encode_name)
 OPENING, CLOSING = '"“„«', '"”»'
 LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"
 
@@ -58,7 +64,16 @@ class _Ann:
     bounds: dict[str, _Bound] = field(default_factory=dict)
     events: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    event_problems: dict[str, list[Problem]] = field(default_factory=dict)  # by event id
     counts: Counter[str] = field(default_factory=Counter)
+
+    def without_bad_events(self) -> list[Problem]:
+        """Drop the events with a bad role, counted; returns their problems."""
+        dropped = [p for ps in self.event_problems.values() for p in ps]
+        self.events = [(i, roles) for i, roles in self.events if i not in self.event_problems]
+        if self.event_problems:
+            self.counts["malformed_events_left_out"] += len(self.event_problems)
+        return dropped
 
 
 # ---------------------------------------------------------------- quote type
@@ -131,6 +146,8 @@ def _read_bound(ann: _Ann, lines: list[str], index: int, text: str, where: Probl
     extra = " ".join(text[s:e] for s, e in frags).count("\n")
     written = "\n".join([written, *lines[index + 1 : index + 1 + extra]])
     message = _bound_problem(text, frags, written)
+    if match.group(1) not in LABELS:
+        message = f"unknown label {match.group(1)!r} (expected one of {', '.join(LABELS)})"
     if ident in ann.bounds:
         message = f"id {ident} is used more than once"
     if message:
@@ -148,13 +165,15 @@ def _read_event(ann: _Ann, line: str, index: int, where: Problem) -> None:
         if not sep or not role or not target:
             ann.problems.append(_at(where, index, ident, f"malformed role {part!r}"))
             return
+        if role in roles:
+            ann.problems.append(_at(where, index, f"{ident}.{role}", "role given twice"))
         roles[role] = target
     trigger = next((role for role in roles if role in TRIGGERS), None)
     if trigger is None:
-        ann.counts["other_events"] += 1
+        message = f"not an attribution event (expected a {' or '.join(TRIGGERS)} trigger)"
+        ann.problems.append(_at(where, index, ident, message))
         return
-    del roles[trigger]
-    ann.events.append((ident, roles))
+    ann.events.append((ident, roles))  # the trigger role stays: its span's label is checked
 
 
 def _at(where: Problem, index: int, fieldname: str, message: str) -> Problem:
@@ -189,17 +208,27 @@ def parse_ann(path: Path, text: str, document: str) -> _Ann:
     return ann
 
 
+def _role_problem(ann: _Ann, role: str, target: str) -> str | None:
+    """What is wrong with ``role`` filled by ``target``, if anything."""
+    if target not in ann.bounds:
+        return f"refers to {target!r}, not a valid text-bound annotation"
+    kind = "Content" if _CONTENT_ROLE.match(role) else role
+    if kind not in ROLE_LABELS:
+        return f"unknown role {role!r} (expected Source, Cue, Content, Content2)"
+    label = ann.bounds[target].label
+    if label != ROLE_LABELS[kind] and label not in NOTES:
+        return f"the {role} role is filled by {target}, a {label} span, not a {ROLE_LABELS[kind]}"
+    return None
+
+
 def _check_references(ann: _Ann, where: Problem, lines: list[str]) -> None:
     numbers = {line.split("\t", 1)[0]: i for i, line in enumerate(lines)}
     for ident, roles in ann.events:
         for role, target in roles.items():
-            place = numbers.get(ident, 0)
-            if target not in ann.bounds:
-                message = f"refers to {target!r}, not a valid text-bound annotation"
-                ann.problems.append(_at(where, place, f"{ident}.{role}", message))
-            elif not (role in ("Source", "Cue") or _CONTENT_ROLE.match(role)):
-                message = f"unknown role {role!r} (expected Source, Cue, Content, Content2)"
-                ann.problems.append(_at(where, place, f"{ident}.{role}", message))
+            message = _role_problem(ann, role, target)
+            if message:
+                problem = _at(where, numbers.get(ident, 0), f"{ident}.{role}", message)
+                ann.event_problems.setdefault(ident, []).append(problem)
 
 
 # ---------------------------------------------------------------- documents
@@ -311,12 +340,23 @@ class _Article:
     annotator: str | None
 
 
-def _document(article: _Article, root: Path, metadata: dict[str, dict[str, str]]) -> Document:
+def _document(
+    article: _Article,
+    root: Path,
+    metadata: dict[str, dict[str, str]],
+    lenient: list[Problem] | None,
+) -> Document:
+    """The article's document; with ``lenient`` (a list), events with a bad role are left
+    out, counted, and their problems added to it."""
     data = article.text_path.read_bytes()
     text = _decode(article.text_path, data, article.doc_id)
     ann = parse_ann(article.ann_path, text, article.doc_id) if article.ann_path else _Ann()
     if ann.problems:
         raise InvalidData(ann.problems)
+    if lenient is None and ann.event_problems:
+        raise InvalidData([p for ps in ann.event_problems.values() for p in ps])
+    if lenient is not None:
+        lenient.extend(ann.without_bad_events())
     entities, mentions = _sources(ann, text)
     quotes = [_quote(ann, text, ident, roles) for ident, roles in ann.events]
     quotes = _merge_duplicates(ann, [q for q in quotes if q is not None])
@@ -367,9 +407,36 @@ def _read_metadata(root: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
+def _decode_name(name: str) -> str:
+    return urllib.parse.unquote(name)
+
+
+def _encode_name(name: str) -> str:
+    """A file-name part for ``name`` that ``_decode_name`` reverses: characters that file
+    systems refuse or that the layout uses (``_`` separates the annotator, ``%`` escapes, a
+    leading ``.`` hides a file), whitespace and control characters are %-encoded."""
+    encoded = "".join(
+        urllib.parse.quote(c, safe="") if c in _UNSAFE or c.isspace() or not c.isprintable() else c
+        for c in name
+    )
+    return "%2E" + encoded[1:] if encoded.startswith(".") else encoded
+
+
+def _owner(stem: str, texts: dict[str, Path]) -> tuple[str, str | None] | None:
+    """``(text stem, annotator part)`` of an .ann stem: ``x`` or ``x_ANNOTATOR`` of the
+    longest text stem ``x`` it starts with; ``None`` when it matches no text."""
+    if stem in texts:
+        return stem, None
+    owners = [t for t in texts if stem.startswith(t + "_") and len(stem) > len(t) + 1]
+    if not owners:
+        return None
+    owner = max(owners, key=len)
+    return owner, stem[len(owner) + 1 :]
+
+
 def _articles(root: Path) -> tuple[list[_Article], list[Problem]]:
-    """Pair each .ann with its .txt: ``x.ann`` or ``x_ANNOTATOR.ann`` belongs to ``x.txt``;
-    a .txt without any .ann is an article with no annotation."""
+    """Pair each .ann with its .txt: ``x.ann`` or ``x_ANNOTATOR.ann`` belongs to ``x.txt``
+    (names %-decoded); a .txt without any .ann is an article with no annotation."""
     layout = (root / "text").is_dir() and (root / "attributions").is_dir()
     text_dir, ann_dir = (root / "text", root / "attributions") if layout else (root, root)
     texts = {path.stem: path for path in sorted(text_dir.glob("*.txt"))}
@@ -377,43 +444,63 @@ def _articles(root: Path) -> tuple[list[_Article], list[Problem]]:
         raise UnusableInput(f"{root}: holds no brat .txt files (x.txt or text/x.txt)")
     articles, problems = [], []
     for ann in sorted(ann_dir.glob("*.ann")):
-        stem, _, suffix = ann.stem.rpartition("_")
-        doc_id, annotator = (ann.stem, None) if ann.stem in texts else (stem, suffix or None)
-        if doc_id in texts:
-            articles.append(_Article(doc_id, texts[doc_id], ann, annotator))
-        else:
+        owner = _owner(ann.stem, texts)
+        if owner is None:
             problems.append(Problem(str(ann), None, None, None, "no matching .txt file"))
-    annotated = {a.doc_id for a in articles}
-    articles += [_Article(d, p, None, None) for d, p in texts.items() if d not in annotated]
+            continue
+        stem, annotator = owner
+        decoded = None if annotator is None else _decode_name(annotator)
+        articles.append(_Article(_decode_name(stem), texts[stem], ann, decoded))
+    annotated = {a.text_path for a in articles}
+    articles += [
+        _Article(_decode_name(d), p, None, None) for d, p in texts.items() if p not in annotated
+    ]
     return articles, problems
 
 
-def import_brat(directory: str | Path) -> list[Document]:
+@dataclass(frozen=True)
+class BratImport:
+    """What an import made: the documents, and the problems of what it left out (lenient)."""
+
+    documents: list[Document]
+    left_out: list[Problem]
+
+
+def read_brat(directory: str | Path, *, lenient: bool = False) -> BratImport:
     """Import a brat attribution corpus, one document per (article, annotator).
 
     Args:
         directory: ``text/*.txt`` with ``attributions/*.ann`` (PolNeAR), or ``x.txt`` and
             ``x.ann`` side by side; ``x_CODE.ann`` is annotator ``CODE``'s version of ``x``.
+        lenient: leave out (and count, and report in ``left_out``) each event whose role is
+            filled by a span of the wrong label, instead of refusing the corpus.
     Returns:
         documents sorted by (id, annotator), origin ``import``.
     Raises:
         UnusableInput: the folder cannot be read or holds no .txt file.
-        InvalidData: every malformed line, bad offset or unknown reference, by file and line.
+        InvalidData: every malformed line, unknown label, bad offset or reference, by file
+            and line.
     """
     root = Path(directory)
     if not root.is_dir():
         raise UnusableInput(f"{root}: not a folder")
     metadata = _read_metadata(root)
     articles, problems = _articles(root)
-    documents = []
+    documents, left_out = [], []
     for article in articles:
         try:
-            documents.append(_document(article, root, metadata))
+            documents.append(_document(article, root, metadata, left_out if lenient else None))
         except InvalidData as error:
             problems += error.problems
     if problems:
         raise InvalidData(problems)
-    return sorted(documents, key=lambda d: (d.id, d.annotation.annotator or ""))
+    ordered = sorted(documents, key=lambda d: (d.id, d.annotation.annotator or ""))
+    return BratImport(ordered, left_out)
+
+
+def import_brat(directory: str | Path, *, lenient: bool = False) -> list[Document]:
+    """The documents of ``read_brat(directory, lenient=lenient)``."""
+    return read_brat(directory, lenient=lenient).documents
 
 
 # ---------------------------------------------------------------- export
@@ -463,10 +550,13 @@ def ann_lines(document: Document) -> list[str]:
 
 
 def _stem(document: Document) -> str:
-    if not re.fullmatch(r"[^/\\\s]+", document.id) or document.id.startswith("."):
-        raise UnusableInput(f"document id {document.id!r} cannot name a brat file")
     annotator = document.annotation.annotator
-    return document.id if annotator is None else f"{document.id}_{annotator}"
+    name = _encode_name(document.id)
+    stem = name if annotator is None else f"{name}_{_encode_name(annotator)}"
+    if len(f"{stem}.ann".encode()) > NAME_MAX:
+        message = f"{stem!r}: too long for a file name (id and annotator over {NAME_MAX} bytes)"
+        raise UnusableInput(message)
+    return stem
 
 
 def _check_exportable(document: Document, first_text: str, out: Path) -> None:
@@ -483,26 +573,31 @@ def _check_exportable(document: Document, first_text: str, out: Path) -> None:
         raise InvalidData(problems)
 
 
-def write_brat(documents: Iterable[Document], out_dir: str | Path) -> int:
+def write_brat(
+    documents: Iterable[Document],
+    out_dir: str | Path,
+    inputs: Inputs = (),
+    *,
+    overwrite: bool = False,
+) -> int:
     """Write ``x.txt`` and ``x.ann`` (``x_ANNOTATOR.ann`` for an annotator's version) per
-    document; brat carries no quote type, stance, entity or nesting. Returns files written.
+    document as the folder ``out_dir`` (through ``output.output_folder``); names are
+    %-encoded so that ``import_brat`` reads back every id and annotator. brat carries no
+    quote type, stance, entity or nesting. Returns the files written.
 
-    Raises ``UnusableInput`` when the folder cannot be made or an id cannot name a file, and
+    Raises ``UnusableInput`` when the folder cannot or may not be written, and
     ``InvalidData`` for a quote source that is no mention or versions of one id whose texts
     differ.
     """
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UnusableInput(f"{out}: cannot create: {error.strerror or error}") from error
-    count, texts = 0, dict[str, str]()
-    for document in documents:
-        stem = _stem(document)
-        _check_exportable(document, texts.setdefault(document.id, document.text), out)
-        with atomic_output(out / f"{document.id}.txt") as handle:
-            handle.write(document.text)
-        with atomic_output(out / f"{stem}.ann") as handle:
-            handle.write("".join(line + "\n" for line in ann_lines(document)))
-        count += 2
+    texts: dict[str, str] = {}
+    with output_folder(out, inputs, overwrite=overwrite, writer="quotebench export brat") as built:
+        for document in documents:
+            _check_exportable(document, texts.setdefault(document.id, document.text), out)
+            (built / f"{_encode_name(document.id)}.txt").write_text(
+                document.text, encoding="utf-8", newline=""
+            )
+            lines = "".join(line + "\n" for line in ann_lines(document))
+            (built / f"{_stem(document)}.ann").write_text(lines, encoding="utf-8", newline="")
+        count = sum(1 for _ in built.iterdir())
     return count

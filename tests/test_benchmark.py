@@ -27,11 +27,13 @@ ANN = (
     _bound("T1", "Source", "she")
     + _bound("T2", "Cue", "said")
     + _bound("T3", "Content", '"We stay,"')
-    + "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    + _bound("T0", "Attribution", "said")
+    + "E1\tAttribution:T0 Content:T3 Cue:T2 Source:T1\n"
     + _bound("T4", "Source", "He")
     + _bound("T5", "Cue", "said", after=20)
     + _bound("T6", "Content", "that taxes fell")
-    + "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+    + _bound("T7", "Attribution", "said", after=20)
+    + "E2\tAttribution:T7 Content:T6 Cue:T5 Source:T4\n"
 )
 
 

@@ -162,9 +162,12 @@ def test_side_by_side_files_and_unannotated_texts(tmp_path: Path) -> None:
 def test_a_span_over_lines_continues_on_the_next_ann_lines(tmp_path: Path) -> None:
     text = "He said:\n\nwe stay here.\n"
     ann = "T1\tSource 0 2\tHe\nT2\tContent 3 23\tsaid:\n\nwe stay here.\n"
-    ann += "E1\tAttribution:T2 Content:T2 Source:T1\n"
+    ann += "T3\tAttribution 3 7\tsaid\nE1\tAttribution:T3 Content:T2 Source:T1\n"
     _corpus(tmp_path, {"a.txt": text, "a.ann": ann})
     assert import_brat(tmp_path)[0].quotes[0].content[0].text == "said:\n\nwe stay here."
+
+
+TRIGGER = "T0\tAttribution 3 7\tsaid\n"
 
 
 @pytest.mark.parametrize(
@@ -174,9 +177,24 @@ def test_a_span_over_lines_continues_on_the_next_ann_lines(tmp_path: Path) -> No
         ("T1\tSource 0 2\tHi\n", 1, "T1.text", "differs from the text"),
         ("T1\tSource 0 99\tHe\n", 1, "T1.text", "outside the text"),
         ("T1\tSource 2 2\t\n", 1, "T1.text", "or empty"),
-        ("T1\tSource 0 2\tHe\nE1\tAttribution:T1 Content:T7\n", 2, "E1.Content", "refers to 'T7'"),
-        ("T1\tSource 0 2\tHe\nE1\tAttribution:T1 Content\n", 2, "E1", "malformed role"),
-        ("T1\tSource 0 2\tHe\nE1\tAttribution:T1 Speaker:T1\n", 2, "E1.Speaker", "unknown role"),
+        (f"{TRIGGER}E1\tAttribution:T0 Content:T7\n", 2, "E1.Content", "refers to 'T7'"),
+        (f"{TRIGGER}E1\tAttribution:T0 Content\n", 2, "E1", "malformed role"),
+        (f"{TRIGGER}E1\tAttribution:T0 Speaker:T0\n", 2, "E1.Speaker", "unknown role"),
+        (
+            f"{TRIGGER}T1\tCue 3 7\tsaid\nE1\tAttribution:T0 Content:T1\n",
+            3,
+            "E1.Content",
+            "filled by T1, a Cue span",
+        ),
+        (
+            f"{TRIGGER}T1\tSource 0 2\tHe\nE1\tAttribution:T1\n",
+            3,
+            "E1.Attribution",
+            "filled by T1, a Source span",
+        ),
+        ("T1\tSpeaker 0 2\tHe\n", 1, "T1.text", "unknown label 'Speaker'"),
+        (f"{TRIGGER}E1\tClaim:T0\n", 2, "E1", "not an attribution event"),
+        (f"{TRIGGER}E1\tAttribution:T0 Cue:T0 Cue:T0\n", 2, "E1.Cue", "role given twice"),
         ("\nnot an annotation\n", 2, None, "not a brat annotation line"),
         ("T1\tSource 0 2\tHe\nT1\tCue 3 7\tsaid\n", 2, "T1.text", "used more than once"),
     ],
@@ -257,9 +275,24 @@ def test_any_document_round_trips_through_brat(tmp_path_factory, document: Docum
     assert _attributions(back) == _attributions(document)
 
 
-def test_an_id_that_cannot_name_a_file_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(UnusableInput, match="cannot name a brat file"):
-        write_brat([Document(id="../x", text="t")], tmp_path)
+NAMES = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s == s.strip() and "\n" not in s and "\r" not in s)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(NAMES, NAMES | st.none()), min_size=1, max_size=4, unique=True))
+def test_any_id_and_annotator_come_back_from_brat(tmp_path_factory, versions) -> None:
+    documents = [
+        Document(id=doc_id, text="He said so.", annotation=Annotation(annotator=annotator))
+        for doc_id, annotator in versions
+    ]
+    out = tmp_path_factory.mktemp("names") / "brat"
+    write_brat(documents, out)
+    back = {(d.id, d.annotation.annotator) for d in import_brat(out)}
+    assert back == {(d.id, d.annotation.annotator) for d in documents}
 
 
 def test_documents_brat_cannot_hold_are_refused(tmp_path: Path) -> None:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from quotebench.corpus import read_documents
+from quotebench.corpus import load_documents
 from quotebench.corpus.brat import import_brat
 from tests.cli import run
 
 TEXT = 'Merkel said "we will help".\n'
 GOOD = (
     'T1\tSource 0 6\tMerkel\nT2\tCue 7 11\tsaid\nT3\tContent 12 26\t"we will help"\n'
-    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    "T4\tAttribution 7 11\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
 )
 
 
@@ -30,7 +30,7 @@ def test_a_corpus_is_written_as_the_api_imports_it(tmp_path: Path) -> None:
     outcome = run("import-brat", str(corpus), "--output", str(output))
     assert outcome.code == 0, outcome.stderr
     assert "1 document(s), 1 quote(s)" in outcome.stdout
-    assert read_documents(output) == import_brat(corpus)
+    assert load_documents(output) == import_brat(corpus)
     assert run("validate", str(output)).code == 0
 
 
@@ -38,7 +38,9 @@ def test_a_corpus_is_written_as_the_api_imports_it(tmp_path: Path) -> None:
     ("ann", "code", "message"),
     [
         (GOOD.replace("Merkel", "Merkle", 1), 1, "a_x1.ann:1: document 'a': field T1.text"),
-        (GOOD + "E2\tAttribution:T2 Content:T9\n", 1, "a_x1.ann:5: document 'a': field E2.Content"),
+        (GOOD + "E2\tAttribution:T4 Content:T9\n", 1, "a_x1.ann:6: document 'a': field E2.Content"),
+        (GOOD + "E2\tAttribution:T4 Content:T2\n", 1, "field E2.Content: the Content role is"),
+        (GOOD + "T5\tQuote 0 6\tMerkel\n", 1, "a_x1.ann:6: document 'a': field T5.text: unknown"),
     ],
 )
 def test_malformed_annotations_exit_1_and_write_nothing(

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from quotebench.corpus import write_documents
-from quotebench.corpus.brat import import_brat as import_brat_dir
+from quotebench.corpus import check_output, write_documents
+from quotebench.corpus.brat import read_brat
 
 from .app import app
 from .common import reporting
@@ -20,10 +20,18 @@ def import_brat(
         Path, typer.Argument(help="text/*.txt + attributions/*.ann, or x.txt + x.ann side by side.")
     ],
     output: Annotated[Path, typer.Option(help="Where the documents are written (JSON Lines).")],
+    lenient: Annotated[
+        bool,
+        typer.Option(help="Leave out (count and list) events whose roles have the wrong label."),
+    ] = False,
 ) -> None:
     """Import Source/Cue/Content annotations and their Attribution relations as quotes."""
     with reporting():
-        documents = import_brat_dir(directory)
-        write_documents(output, documents)
-    quotes = sum(len(d.quotes) for d in documents)
-    typer.echo(f"{output}: {len(documents)} document(s), {quotes} quote(s)")
+        read = sorted(directory.rglob("*")) if directory.is_dir() else []
+        check_output(output, read)
+        imported = read_brat(directory, lenient=lenient)
+        write_documents(output, imported.documents, read)
+    for problem in imported.left_out:
+        typer.echo(f"left out: {problem}", err=True)
+    quotes = sum(len(d.quotes) for d in imported.documents)
+    typer.echo(f"{output}: {len(imported.documents)} document(s), {quotes} quote(s)")
