@@ -4,35 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quotebench.corpus import Document, Problem, check_document, load_targets, scan_documents
+from quotebench.corpus import (
+    Collection,
+    InvalidData,
+    Problem,
+    check_output,
+    load_collection,
+    load_targets,
+)
 
-from .alignment import Collection
 from .bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from .harness import Results, evaluate_collections
 from .reports import write_reports
 
-__all__ = ["evaluate_files", "read_collection"]
+__all__ = ["evaluate_files", "refuse_extractor_gold"]
 
 
-def read_collection(path: str | Path, target_ids: list[str]) -> tuple[Collection, list[Problem]]:
-    """The documents of a file that pass every check, and the problems of the others.
-
-    Raises ``UnusableInput`` when the file cannot be opened.
-    """
-    name = str(path)
-    documents: list[Document] = []
-    lines: list[int] = []
-    problems: list[Problem] = []
-    for line, item in scan_documents(path):
-        if not isinstance(item, Document):
-            problems.extend(item)
-            continue
-        findings = check_document(item, target_ids)
-        problems += [Problem(name, line, item.id, f, m) for f, m in findings]
-        if not findings:
-            documents.append(item)
-            lines.append(line)
-    return Collection(name, tuple(documents), tuple(lines)), problems
+def refuse_extractor_gold(gold: Collection) -> None:
+    """Raise ``InvalidData`` when the gold holds a system's output (``annotation.origin`` is
+    ``extractor``): gold and predictions were most likely given the wrong way round."""
+    found = [(line, d) for line, d in gold.entries() if d.annotation.origin == "extractor"]
+    if found:
+        line, first = found[0]
+        message = (
+            f"{len(found)} of the gold's {len(gold.documents)} document(s) are an extractor's"
+            f" output ({first.annotation.extractor or 'unnamed'}), the first here: gold and"
+            " predictions given the wrong way round? (--gold-from-extractor scores it anyway)"
+        )
+        raise InvalidData([Problem(gold.name, line, first.id, "annotation.origin", message)])
 
 
 def evaluate_files(
@@ -43,6 +42,8 @@ def evaluate_files(
     oracle_path: str | Path | None = None,
     targets_path: str | Path | None = None,
     lenient: bool = False,
+    gold_from_extractor: bool = False,
+    overwrite: bool = False,
     command: str | None = None,
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
@@ -50,29 +51,27 @@ def evaluate_files(
     """Score a prediction file against a gold file; write the reports to ``output_dir``.
 
     Raises ``InvalidData`` (exit 1) listing every problem unless ``lenient``, when the
-    documents with problems are left out and listed in results.json; ``UnusableInput``
-    (exit 2) for a file that cannot be opened or written.
+    documents with problems are left out and listed in results.json, and for a gold that is
+    an extractor's output unless ``gold_from_extractor``; ``UnusableInput`` (exit 2) for a
+    file that cannot be opened, or an output folder that cannot or may not be written.
     """
+    inputs = [gold_path, pred_path, oracle_path, targets_path]
+    if output_dir is not None:
+        check_output(output_dir, inputs, folder=True, overwrite=overwrite)
     targets = load_targets(targets_path)
-    target_ids = [t.id for t in targets]
-    gold, problems = read_collection(gold_path, target_ids)
-    pred, more = read_collection(pred_path, target_ids)
+    gold, problems = load_collection(gold_path, targets, lenient=True)
+    if not gold_from_extractor:
+        refuse_extractor_gold(gold)
+    pred, more = load_collection(pred_path, targets, lenient=True)
     problems += more
     oracle = None
     if oracle_path is not None:
-        oracle, more = read_collection(oracle_path, target_ids)
+        oracle, more = load_collection(oracle_path, targets, lenient=True)
         problems += more
     results = evaluate_collections(
-        gold,
-        pred,
-        oracle=oracle,
-        targets=targets,
-        lenient=lenient,
-        seed=seed,
-        resamples=resamples,
-        command=command,
-        skipped=problems,
-    )
-    if output_dir is not None:
-        results = write_reports(results, output_dir)
-    return results
+        gold, pred, oracle=oracle, targets=targets, lenient=lenient, seed=seed,
+        resamples=resamples, command=command, skipped=problems,
+    )  # fmt: skip
+    if output_dir is None:
+        return results
+    return write_reports(results, output_dir, inputs=inputs, overwrite=overwrite)

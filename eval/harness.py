@@ -133,6 +133,7 @@ class _Inputs:
     preds: list[Document]
     oracles: list[Document] | None
     scored_predictions: int
+    unpredicted: tuple[str, ...]  # gold ids without a (valid) prediction: scored as misses
     tasks: Tasks
     reasons: dict[str, str]
     problems: tuple[Problem, ...]
@@ -165,6 +166,7 @@ def _prepare(
         [pred_by_id.get(i) or _empty(gold_by_id[i]) for i in ids],
         oracles,
         len(pred_by_id),
+        tuple(i for i in ids if i not in pred_by_id),
         tasks,
         reasons,
         tuple(problems),
@@ -213,6 +215,7 @@ def _provenance(
             "sha256": collection_sha256(pred.documents),
             **producer(pred.documents),
             "documents": inputs.scored_predictions,
+            "gold_documents_without_prediction": list(inputs.unpredicted),
             "documents_with_annotations": len(covered),
             "documents_with_failures": sorted(p.id for p in inputs.preds if p.annotation.failures),
         },

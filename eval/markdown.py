@@ -87,12 +87,20 @@ def _header(results: Results) -> list[str]:
         f"- gold: {gold['documents']} document(s), {gold['quotes']} quote(s), "
         f"sha256 {gold['sha256']}",
         f"- predictions: sha256 {pred['sha256']}",
+        *_unpredicted(pred["gold_documents_without_prediction"]),
         f"- 95% intervals: {boot['resamples']} bootstrap resamples over {boot['units']} "
         f"{boot['unit']}(s), seed {boot['seed']}",
         f"- speakers and end-to-end stance are scored on quotes matched under "
         f"{data['settings']['speaker_and_stance_matching']}",
         "",
     ]
+
+
+def _unpredicted(ids: Sequence[str]) -> list[str]:
+    if not ids:
+        return []
+    shown = ", ".join(f"`{i}`" for i in ids[:20]) + (" ..." if len(ids) > 20 else "")
+    return [f"- gold documents without a prediction, scored as misses: {len(ids)} ({shown})"]
 
 
 def render_markdown(results: Results, images: Sequence[str] = ()) -> str:

@@ -182,3 +182,55 @@ def test_lenient_reports_and_scores_the_rest(corpus, tmp_path: Path) -> None:
 def test_either_pred_or_compare(args) -> None:
     outcome = run("evaluate", *args)
     assert outcome.code == 2 and "--pred" in outcome.stderr
+
+
+def test_gold_that_is_an_extractors_output_is_refused_unless_told(corpus, tmp_path: Path) -> None:
+    gold, pred, _ = corpus
+    out = tmp_path / "out"
+    swapped = run("evaluate", "--gold", str(pred), "--pred", str(gold), "--output-dir", str(out))
+    assert swapped.code == 1 and not out.exists()
+    assert f"{pred}:1: document 'doc-00': field annotation.origin:" in swapped.stderr
+    assert "wrong way round" in swapped.stderr and len(swapped.stderr.splitlines()) == 1
+    told = run("evaluate", "--gold", str(pred), "--pred", str(gold), "--gold-from-extractor")
+    assert told.code == 0, told.stderr
+
+
+def test_gold_documents_without_a_prediction_are_reported(corpus, tmp_path: Path) -> None:
+    gold, pred, _ = corpus
+    fewer = tmp_path / "pred.jsonl"
+    fewer.write_text("".join(pred.read_text(encoding="utf-8").splitlines(True)[2:]))
+    out = tmp_path / "out"
+    outcome = run("evaluate", "--gold", str(gold), "--pred", str(fewer), "--output-dir", str(out))
+    assert outcome.code == 0, outcome.stderr
+    assert "warning: 2 gold document(s) have no prediction and count as misses: doc-00, doc-01" in (
+        outcome.stderr
+    )
+    saved = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert saved["predictions"]["gold_documents_without_prediction"] == ["doc-00", "doc-01"]
+    assert "without a prediction, scored as misses: 2" in (out / "report.md").read_text()
+
+
+def test_predictions_for_documents_not_in_the_gold_are_refused(corpus, tmp_path: Path) -> None:
+    gold, pred, _ = corpus
+    more = tmp_path / "pred.jsonl"
+    more.write_text(pred.read_text(encoding="utf-8") + '{"id": "doc-99", "text": "x"}\n')
+    outcome = run("evaluate", "--gold", str(gold), "--pred", str(more))
+    assert outcome.code == 1
+    assert f"{more}:13: document 'doc-99': field id: no gold document has this id" in (
+        outcome.stderr
+    )
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_an_output_folder_of_the_users_is_refused_unless_overwrite(
+    corpus, tmp_path: Path, overwrite: bool
+) -> None:
+    gold, pred, _ = corpus
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.md").write_text("mine", encoding="utf-8")
+    args = ["--gold", str(gold), "--pred", str(pred), "--output-dir", str(out)]
+    outcome = run("evaluate", *args, *(["--overwrite"] if overwrite else []))
+    assert outcome.code == (0 if overwrite else 2)
+    assert (out / "notes.md").exists() is not overwrite
+    assert (out / "results.json").exists() is overwrite

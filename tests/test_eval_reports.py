@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotebench.corpus import UnusableInput, load_gold
+from quotebench.corpus.output import MANIFEST
 from quotebench.eval import evaluate, write_reports
 from quotebench.eval.reports import dump_results
 from quotebench.eval.synthetic import synthetic_predictions
@@ -19,7 +20,7 @@ def test_write_reports_writes_everything(tmp_path: Path) -> None:
         evaluate(gold, synthetic_predictions(gold), resamples=50), tmp_path / "new"
     )
     names = {p.name for p in (tmp_path / "new").iterdir()}
-    assert names == {
+    assert names - {MANIFEST} == {
         "results.json",
         "report.md",
         "report.html",
@@ -41,5 +42,5 @@ def test_dump_results_puts_each_unit_on_one_line() -> None:
 def test_an_unwritable_directory_is_unusable(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     gold = load_gold()
-    with pytest.raises(UnusableInput, match="cannot create"):
+    with pytest.raises(UnusableInput, match="cannot write"):
         write_reports(evaluate(gold, gold, resamples=10), tmp_path / "file" / "out")

@@ -12,7 +12,7 @@ import typer
 from quotebench.corpus import UnusableInput, gold_path
 
 from .app import app
-from .common import echo_json, reporting
+from .common import OverwriteOption, echo_json, reporting
 
 
 @app.command()
@@ -33,6 +33,10 @@ def evaluate(
     lenient: Annotated[
         bool, typer.Option(help="Report bad documents, score the rest, list them as skipped.")
     ] = False,
+    gold_from_extractor: Annotated[
+        bool, typer.Option(help="Score against a gold that is an extractor's output.")
+    ] = False,
+    overwrite: OverwriteOption = False,
     compare: Annotated[
         tuple[Path, Path] | None,
         typer.Option(help="Compare two results.json files (paired bootstrap), B minus A."),
@@ -57,12 +61,26 @@ def evaluate(
             oracle_path=oracle,
             targets_path=targets,
             lenient=lenient,
+            gold_from_extractor=gold_from_extractor,
+            overwrite=overwrite,
             command=shlex.join(["quotebench", *sys.argv[1:]]),
         )
+    _warn_unpredicted(results.to_dict())
     if as_json:
         echo_json(results.to_dict())
         return
     _summary(results.to_dict(), output_dir)
+
+
+def _warn_unpredicted(data: dict) -> None:
+    missing = data["predictions"]["gold_documents_without_prediction"]
+    if missing:
+        shown = ", ".join(missing[:10]) + (", ..." if len(missing) > 10 else "")
+        typer.echo(
+            f"warning: {len(missing)} gold document(s) have no prediction and count as"
+            f" misses: {shown}",
+            err=True,
+        )
 
 
 def _summary(data: dict, output_dir: Path | None) -> None:
@@ -74,6 +92,7 @@ def _summary(data: dict, output_dir: Path | None) -> None:
             typer.echo(f"{metric:24} {shown}")
     for problem in data["skipped"]:
         typer.echo(f"skipped: {problem['file']}:{problem['line']}: {problem['message']}", err=True)
+
     if output_dir is not None:
         typer.echo(f"reports written to {output_dir}")
 
