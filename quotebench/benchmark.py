@@ -10,37 +10,25 @@ gold and in the predictions alike).
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from quotebench.corpus import (
-    Document,
-    Quote,
-    Target,
-    UnusableInput,
-    atomic_output,
-    load_gold,
-    load_targets,
-)
+from quotebench.corpora import DEFAULT_POLNEAR, Corpus, load_corpus
+from quotebench.corpus import Document, Quote, Target, check_output, load_targets, output_folder
 from quotebench.registry import extractors, stance_models
 
 __all__ = [
     "ANCHORS",
-    "CORPORA",
-    "Corpus",
-    "load_corpus",
     "quote_mark_only",
     "run_benchmark",
     "summary_row",
 ]
 
-CORPORA = ("gold", "polnear-dev")
-DEFAULT_POLNEAR = Path("../shared/external/polnear")
 # GenderGapTracker's rule-based extractor and textacy 0.13 on PolNeAR's test split, scored by
 # GenderGapTracker's protocol: overlap@0.3 F1 over all attributions / over quote-mark quotes.
 ANCHORS = {
@@ -49,36 +37,6 @@ ANCHORS = {
 }
 OPENING_MARKS = "\"'\u201c\u2018\u201e\u00ab"  # " ' and curly, low-9 and guillemet openers
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """The documents to score against and what they are."""
-
-    name: str
-    documents: tuple[Document, ...]
-    description: str
-
-
-def load_corpus(name: str, polnear_dir: Path = DEFAULT_POLNEAR) -> Corpus:
-    """The packaged gold, or PolNeAR's dev split with one annotator per article.
-
-    Raises ``UnusableInput`` for an unknown corpus or a PolNeAR folder without ``data/dev``.
-    """
-    if name == "gold":
-        return Corpus(name, tuple(load_gold()), "the packaged gold corpus")
-    if name != "polnear-dev":
-        raise UnusableInput(f"--corpus {name!r}: expected one of {', '.join(CORPORA)}")
-    from quotebench.corpus.brat import import_brat
-
-    dev = Path(polnear_dir) / "data" / "dev"
-    if not dev.is_dir():
-        raise UnusableInput(f"{dev}: no PolNeAR dev split here (set --polnear-dir)")
-    chosen: dict[str, Document] = {}
-    for document in import_brat(dev):  # sorted by (id, annotator): the first annotator wins
-        chosen.setdefault(document.id, document)
-    about = "PolNeAR dev, one annotator per article (the first in sorted order)"
-    return Corpus(name, tuple(chosen.values()), about)
 
 
 def _starts_with_mark(text: str, quote: Quote) -> bool:
@@ -151,13 +109,12 @@ def _evaluate(gold: Sequence[Document], pred: Sequence[Document], **kwargs: Any)
 
 
 def _write(results: Any, directory: Path) -> dict[str, Any]:
-    from quotebench.eval import write_reports
+    from quotebench.eval.reports import write_reports_into
 
-    return write_reports(results, directory, plots=False).to_dict()
+    return write_reports_into(results, directory, plots=False).to_dict()
 
 
-def _extract(name: str, corpus: Corpus) -> list[Document]:
-    extractor = extractors.create(name)
+def _extract(extractor: Any, corpus: Corpus) -> list[Document]:
     inputs = [Document(id=d.id, text=d.text) for d in corpus.documents]
     return list(extractor.extract(inputs))
 
@@ -177,13 +134,21 @@ def _ggt(gold: Sequence[Document], pred: Sequence[Document], out: Path) -> dict[
     }
 
 
+def _stance_model(name: str, corpus: Corpus) -> Any:
+    """The stance model ``name``; a learned one learns from the corpus (grouped CV)."""
+    factory = stance_models.get(name)
+    accepted = inspect.signature(factory).parameters
+    return factory(**({"training": corpus.documents} if "training" in accepted else {}))
+
+
 def _stance(
-    gold: Sequence[Document], preds: dict[str, list[Document]], targets: Sequence[Target], out: Path
+    corpus: Corpus, preds: dict[str, list[Document]], targets: Sequence[Target], out: Path
 ) -> dict[str, Any]:
     """Every stance model, oracle (gold quotes) and end-to-end (each extractor's quotes)."""
+    gold = list(corpus.documents)
     table: dict[str, Any] = {}
     for model_name in stance_models.names():
-        model = stance_models.create(model_name)
+        model = _stance_model(model_name, corpus)
         oracle = list(model.predict_stances(gold, targets))
         entry: dict[str, Any] = {"protocol": getattr(model, "protocol", "rules, no training")}
         for extractor, pred in preds.items():
@@ -209,16 +174,20 @@ def _stance_scores(metric: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _extractor_entry(
-    corpus: Corpus, gold: list[Document], pred: list[Document], out: Path
+    corpus: Corpus, extractor: Any, pred: list[Document], out: Path
 ) -> dict[str, Any]:
+    gold = list(corpus.documents)
     data = _write(_evaluate(gold, pred), out)
+    developed_on = list(getattr(extractor, "developed_on", ()))
     entry = {
         "version": data["predictions"].get("version"),
+        "developed_on": developed_on,
+        "developed_on_this_corpus": corpus.known_as in developed_on,
         "skipped_documents": len(data["skipped"]),  # invalid predictions, listed in results.json
         "failed_documents": len(data["predictions"]["documents_with_failures"]),
         **summary_row(data),
     }
-    if corpus.name == "polnear-dev":
+    if corpus.known_as == "polnear-dev":
         entry["ggt"] = {"all": entry["overlap@0.3/all"], **_ggt(gold, pred, out / "quote-marks")}
     return entry
 
@@ -228,45 +197,64 @@ def run_benchmark(
     corpus_name: str = "gold",
     polnear_dir: Path = DEFAULT_POLNEAR,
     progress: Progress | None = None,
+    *,
+    targets_path: Path | None = None,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
-    """Score every registered extractor (and, on the gold, every stance model).
+    """Score every registered extractor (and, on a corpus with stances, every stance model).
 
-    Writes ``DIR/leaderboard.json`` and ``DIR/<extractor>/results.json`` with its reports
-    (and ``quote-marks/`` for PolNeAR, ``<stance model>/`` on the gold). Returns the
-    leaderboard as a JSON-ready dict.
-    Raises ``UnusableInput`` for an unknown corpus or missing PolNeAR folder.
+    Writes the folder ``output_dir`` (through ``corpus.output_folder``): ``leaderboard.json``
+    and ``<extractor>/results.json`` with its reports (and ``quote-marks/`` for PolNeAR,
+    ``<stance model>/`` where stances are scored). An extractor that cannot run is reported
+    under its name with the error, and the others are scored. Returns the leaderboard.
+    Raises ``UnusableInput`` for an unknown corpus, a missing PolNeAR folder or an output
+    folder that cannot or may not be written; ``InvalidData`` for an invalid corpus file.
     """
-    corpus = load_corpus(corpus_name, polnear_dir)
-    gold = list(corpus.documents)
-    report: dict[str, Any] = {
+    inputs = [corpus_name, targets_path]
+    check_output(output_dir, inputs, folder=True, overwrite=overwrite)
+    targets = load_targets(targets_path)
+    corpus = load_corpus(corpus_name, polnear_dir, targets)
+    report = _report_head(corpus)
+    with output_folder(
+        output_dir, inputs, overwrite=overwrite, writer="quotebench benchmark"
+    ) as out:
+        preds = _run_extractors(corpus, report, out, progress)
+        report["could_not_run"] = sorted(n for n, e in report["extractors"].items() if "error" in e)
+        if corpus.known_as == "polnear-dev":
+            report["anchors"] = ANCHORS
+        elif preds and any(d.stances for d in corpus.documents) and targets:
+            report["stance"] = _stance(corpus, preds, targets, out)
+        (out / "leaderboard.json").write_text(
+            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    return report
+
+
+def _report_head(corpus: Corpus) -> dict[str, Any]:
+    return {
         "corpus": corpus.name,
         "description": corpus.description,
-        "documents": len(gold),
-        "gold_quotes": sum(len(d.quotes) for d in gold),
+        "known_as": corpus.known_as,
+        "sha256": corpus.sha256,
+        "documents": len(corpus.documents),
+        "gold_quotes": sum(len(d.quotes) for d in corpus.documents),
         "extractors": {},
     }
+
+
+def _run_extractors(
+    corpus: Corpus, report: dict[str, Any], out: Path, progress: Progress | None
+) -> dict[str, list[Document]]:
+    """Run and score every extractor; one that cannot run gets its error in ``report``."""
     preds: dict[str, list[Document]] = {}
     for name in extractors.names():
         if progress:
             progress(name)
         try:
-            preds[name] = _extract(name, corpus)
+            extractor = extractors.create(name)
+            preds[name] = _extract(extractor, corpus)
         except Exception as error:  # a plug-in's crash is reported, not fatal to the run
             report["extractors"][name] = {"error": f"{type(error).__name__}: {error}"}
             continue
-        report["extractors"][name] = _extractor_entry(corpus, gold, preds[name], output_dir / name)
-    if corpus.name == "polnear-dev":
-        report["anchors"] = ANCHORS
-    elif preds:
-        report["stance"] = _stance(gold, preds, load_targets(), output_dir)
-    _write_leaderboard(report, output_dir / "leaderboard.json")
-    return report
-
-
-def _write_leaderboard(report: dict[str, Any], path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UnusableInput(f"{path.parent}: cannot create: {error.strerror or error}") from error
-    with atomic_output(path) as handle:
-        handle.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        report["extractors"][name] = _extractor_entry(corpus, extractor, preds[name], out / name)
+    return preds

@@ -25,7 +25,19 @@ def model_name() -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Any:
-    """Load (once) and return the spaCy pipeline ``name`` (default: ``model_name()``)."""
+    """Load (once) and return the spaCy pipeline ``name`` (default: ``model_name()``).
+
+    Raises ``UnusableInput`` when no such pipeline is installed.
+    """
     import spacy
 
-    return spacy.load(name or model_name())
+    from quotebench.corpus import UnusableInput
+
+    chosen = name or model_name()
+    try:
+        return spacy.load(chosen)
+    except OSError as error:
+        raise UnusableInput(
+            f"cannot load the spaCy pipeline {chosen!r} (set {MODEL_ENV} to an installed one):"
+            f" {str(error).splitlines()[0]}"
+        ) from None

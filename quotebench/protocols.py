@@ -12,7 +12,12 @@ __all__ = ["QuoteExtractor", "StanceModel"]
 
 @runtime_checkable
 class QuoteExtractor(Protocol):
-    """Finds quotes (and speakers) in documents; only ``id`` and ``text`` are read."""
+    """Finds quotes (and speakers) in documents; only ``id`` and ``text`` are read.
+
+    It may also declare ``developed_on``: the corpora it was developed or tuned on, by the
+    benchmark's names (``gold``, ``polnear-train``, ``polnear-dev``), so that figures on
+    them are marked as not held out (the leaderboard and the dataset card say so).
+    """
 
     name: str
     version: str

@@ -11,7 +11,16 @@ import pytest
 import quotebench.benchmark as bench
 import quotebench.cli.benchmark as bench_cli
 from quotebench.benchmark import ANCHORS, load_corpus, quote_mark_only, run_benchmark
-from quotebench.corpus import Annotation, Document, Quote, Span, UnusableInput, load_gold
+from quotebench.corpus import (
+    Annotation,
+    Document,
+    Quote,
+    Span,
+    UnusableInput,
+    load_gold,
+    load_targets,
+    write_documents,
+)
 from quotebench.registry import EXTRACTOR_GROUP, Registry
 from tests.cli import run
 
@@ -206,3 +215,103 @@ def test_quote_mark_quotes_start_with_or_after_a_mark(text: str, start: int, kep
 def test_an_unknown_corpus_is_unusable() -> None:
     with pytest.raises(UnusableInput):
         load_corpus("other")
+
+
+class Tuned(Copier):
+    """A copier that says it was developed on the packaged gold."""
+
+    name = "tuned.v1"
+    developed_on = ("gold",)
+
+
+def _own_corpus(path: Path, documents: list[Document]) -> Path:
+    write_documents(path, documents)
+    return path
+
+
+def test_a_users_own_corpus_is_benchmarked_with_its_own_targets(
+    registry: Registry, tmp_path: Path
+) -> None:
+    seed = load_gold()[0]
+    renamed = {t.id: f"own-{k}" for k, t in enumerate(load_targets())}
+    targets = [t.model_copy(update={"id": renamed[t.id]}) for t in load_targets()]
+    (tmp_path / "targets.json").write_text(
+        json.dumps([t.model_dump() for t in targets]), encoding="utf-8"
+    )
+    stances = tuple(s.model_copy(update={"target": renamed[s.target]}) for s in seed.stances)
+    own = seed.model_copy(update={"id": "mine-1", "stances": stances})
+    path = _own_corpus(tmp_path / "mine.jsonl", [own])
+    registry.register("tuned.v1")(lambda: Tuned([own]))
+    outcome = run(
+        "benchmark", "--corpus", str(path), "--targets", str(tmp_path / "targets.json"),
+        "--output-dir", str(tmp_path / "out"), "--json",
+    )  # fmt: skip
+    assert outcome.code == 0, outcome.stderr
+    report = outcome.json()
+    assert (report["corpus"], report["known_as"], report["documents"]) == (str(path), None, 1)
+    entry = report["extractors"]["tuned.v1"]
+    assert entry["overlap@0.3/all"]["f1"] == 1.0
+    assert entry["developed_on_this_corpus"] is False
+    assert set(report["stance"]) >= {"stance-lexicon.v1", "stance-majority.v1"}
+
+
+def test_a_copy_of_the_packaged_gold_is_known_as_the_gold(registry: Registry, tmp_path: Path):
+    path = _own_corpus(tmp_path / "copy.jsonl", load_gold())
+    registry.register("tuned.v1")(lambda: Tuned(load_gold()))
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    report = run_benchmark(tmp_path / "out", str(path))
+    assert report["known_as"] == "gold"
+    assert report["extractors"]["tuned.v1"]["developed_on_this_corpus"] is True
+    assert report["extractors"]["copier.v1"]["developed_on_this_corpus"] is False
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: [d, d.model_copy(update={"annotation": Annotation(annotator="b")})],
+            "a second version of this document",
+        ),
+        (
+            lambda d: [d.model_copy(update={"annotation": Annotation(origin="extractor")})],
+            "are an extractor's output",
+        ),
+    ],
+    ids=["two versions", "an extractor's output"],
+)
+def test_a_corpus_that_cannot_be_a_benchmark_gold_exits_1(
+    registry: Registry, tmp_path: Path, change, message: str
+) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    path = _own_corpus(tmp_path / "bad.jsonl", change(load_gold()[0]))
+    outcome = run("benchmark", "--corpus", str(path), "--output-dir", str(tmp_path / "out"))
+    assert outcome.code == 1 and message in outcome.stderr and f"{path}:" in outcome.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_extractor_that_cannot_run_makes_the_benchmark_exit_2(
+    registry: Registry, tmp_path: Path
+) -> None:
+    registry.register("copier.v1")(lambda: Copier(load_gold()))
+    registry.register("crasher.v1")(Crasher)
+    out = tmp_path / "out"
+    outcome = run("benchmark", "--output-dir", str(out))
+    assert outcome.code == 2
+    assert "error: crasher.v1 could not run: RuntimeError: model file missing" in outcome.stderr
+    leaderboard = json.loads((out / "leaderboard.json").read_text(encoding="utf-8"))
+    assert leaderboard["could_not_run"] == ["crasher.v1"]
+    assert (out / "copier.v1" / "results.json").is_file()
+
+
+def test_an_unknown_spacy_model_is_reported_with_its_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quotebench.nlp import MODEL_ENV, load_nlp
+
+    load_nlp.cache_clear()
+    monkeypatch.setenv(MODEL_ENV, "no_such_pipeline")
+    report = run_benchmark(tmp_path / "out")
+    load_nlp.cache_clear()
+    for name in ("dependency.v1", "quotemarks.v1", "textacy.v1"):
+        assert "no_such_pipeline" in report["extractors"][name]["error"]
+        assert MODEL_ENV in report["extractors"][name]["error"]

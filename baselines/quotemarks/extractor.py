@@ -45,6 +45,7 @@ class QuoteMarksExtractor(SpacyExtractor):
 
     name = "quotemarks.v1"
     version = "1"
+    developed_on = ("gold",)  # its hand-worked cases come from these corpora
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]

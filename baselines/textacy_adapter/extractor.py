@@ -31,6 +31,7 @@ class TextacyExtractor(SpacyExtractor):
 
     name = "textacy.v1"
     version = "textacy-0.13"
+    developed_on = ("gold",)  # the adapter was checked on these corpora
     merge_blocks = True
 
     def predict(

@@ -9,11 +9,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotebench.benchmark import DEFAULT_POLNEAR, run_benchmark
+from quotebench.benchmark import run_benchmark
+from quotebench.corpora import DEFAULT_POLNEAR
 from quotebench.registry import extractors
 
 from .app import app
-from .common import echo_json, reporting
+from .common import EXIT_UNUSABLE, OverwriteOption, TargetsOption, echo_json, reporting
 
 SLICES = ("all", "direct", "indirect", "mixed")
 WIDTH = 120  # when the output is not a terminal
@@ -107,23 +108,39 @@ def benchmark(
         Path, typer.Option(help="Where results of each extractor are written.")
     ] = Path("benchmark-results"),
     corpus: Annotated[
-        str, typer.Option(help="gold (the packaged gold) or polnear-dev (PolNeAR's dev split).")
+        str,
+        typer.Option(
+            help="gold (the packaged gold), polnear-dev (PolNeAR's dev split) or a JSON Lines"
+            " gold collection of your own (one version per document)."
+        ),
     ] = "gold",
     polnear_dir: Annotated[
         Path, typer.Option(help="The PolNeAR folder (holding data/dev).")
     ] = DEFAULT_POLNEAR,
+    targets: TargetsOption = None,
+    overwrite: OverwriteOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the leaderboard as JSON.")] = False,
 ) -> None:
-    """Score every registered extractor against the gold and print a leaderboard."""
+    """Score every registered extractor against the gold and print a leaderboard.
+
+    Exits 2, after writing what did run, when an extractor could not run.
+    """
     if not extractors.names():
         typer.echo("no extractor is registered: nothing to benchmark")
         return
     err = Console(stderr=True)
     with reporting():
         report = run_benchmark(
-            output_dir, corpus, polnear_dir, progress=lambda n: err.print(f"running {n} ...")
-        )
+            output_dir, corpus, polnear_dir, progress=lambda n: err.print(f"running {n} ..."),
+            targets_path=targets, overwrite=overwrite,
+        )  # fmt: skip
     if as_json:
         echo_json(report)
     else:
         _print(report)
+    failed = {n: e["error"] for n, e in report["extractors"].items() if "error" in e}
+    for name, error in failed.items():
+        typer.echo(f"error: {name} could not run: {error}", err=True)
+    if failed:
+        typer.echo(f"{output_dir}: written without {', '.join(failed)}", err=True)
+        raise typer.Exit(EXIT_UNUSABLE)
