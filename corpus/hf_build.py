@@ -8,8 +8,6 @@ inventory). Every row lies in the ``test`` split: the corpus is for evaluation.
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +16,8 @@ from typing import Any
 from .hf_card import CardInputs, render_card
 from .hf_features import document_features, plain_value, quote_row_features, target_features
 from .model import Document, Quote, Stance
-from .problems import InvalidData, Problem, UnusableInput
+from .output import MANIFEST, Inputs, check_output, output_folder
+from .problems import InvalidData, Problem
 from .targets import Target
 
 __all__ = [
@@ -134,51 +133,32 @@ def _write_parquet(folder: Path, table: Table) -> None:
             datasets.enable_progress_bars()
 
 
-def _is_previous_build(folder: Path) -> bool:
-    """Whether ``folder`` holds nothing but what a build writes (so it may be replaced)."""
-    names = {p.name for p in folder.iterdir()}
-    return names <= {"README.md", GUIDELINES, "data"} and (
-        "data" not in names or {p.name for p in (folder / "data").iterdir()} <= set(CONFIGS)
-    )
-
-
-def _replace_folder(built: Path, out_dir: Path) -> None:
-    if out_dir.exists():
-        if not out_dir.is_dir() or not _is_previous_build(out_dir):
-            raise UnusableInput(f"{out_dir}: exists and is not a dataset folder built before")
-        shutil.rmtree(out_dir)
-    built.rename(out_dir)
-
-
 def build_dataset(
     out_dir: str | Path,
     documents: Sequence[Document],
     targets: Sequence[Target],
     inputs: CardInputs,
+    *,
+    sources: Inputs = (),
+    overwrite: bool = False,
 ) -> list[Path]:
-    """Write the dataset folder (Parquet per config, card, guidelines) atomically.
+    """Write the dataset folder (Parquet per config, card, guidelines) through
+    ``output.output_folder``: all at once, never over ``sources`` (the files read), never
+    over a folder quotebench did not write unless ``overwrite``. Its manifest lists exactly
+    the files written, which ``hf push`` uploads. Returns the files written.
 
-    The folder is built beside ``out_dir`` and renamed over it only when complete; an existing
-    ``out_dir`` is replaced only if it holds a previous build. Returns the files written.
-    Raises ``UnusableInput`` when ``out_dir`` cannot be written or holds something else,
-    ``InvalidData`` for documents a dataset column cannot hold (see ``dataset_tables``).
+    Raises ``UnusableInput`` when ``out_dir`` cannot or may not be written, ``InvalidData``
+    for documents a dataset column cannot hold (see ``dataset_tables``).
     """
-    target = Path(out_dir)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        built = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except OSError as error:
-        raise UnusableInput(f"{target}: cannot write: {error.strerror or error}") from error
-    try:
-        tables = dataset_tables(documents, targets)
+    check_output(out_dir, sources, folder=True, overwrite=overwrite)
+    tables = dataset_tables(documents, targets)
+    card = render_card(documents, targets, tables, inputs, GUIDELINES)
+    with output_folder(
+        out_dir, sources, overwrite=overwrite, writer="quotebench hf build"
+    ) as built:
         for table in tables:
             _write_parquet(built, table)
         (built / GUIDELINES).write_text(inputs.guidelines, encoding="utf-8")
-        card = render_card(documents, targets, tables, inputs, GUIDELINES)
         (built / "README.md").write_text(card, encoding="utf-8")
-        _replace_folder(built, target)
-    except OSError as error:
-        raise UnusableInput(f"{target}: cannot write: {error.strerror or error}") from error
-    finally:
-        shutil.rmtree(built, ignore_errors=True)
-    return sorted(p for p in target.rglob("*") if p.is_file())
+    target = Path(out_dir)
+    return sorted(p for p in target.rglob("*") if p.is_file() and p.name != MANIFEST)

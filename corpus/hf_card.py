@@ -10,14 +10,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .hf_card_inputs import CardInputs, ExtractorResults
 from .hf_features import ROOT_MODELS, field_rows
-from .jsonl import read_json_file
 from .model import QUOTE_TYPES, STANCE_LABELS, Document
-from .problems import InvalidData, Problem, UnusableInput
 from .stats import document_counts, total_counts
 from .targets import Target
 
@@ -27,21 +24,21 @@ if TYPE_CHECKING:
 __all__ = [
     "TASK_CATEGORIES",
     "TASK_IDS",
-    "CardInputs",
-    "ExtractorResults",
+    "annotator_rows",
     "card_license",
+    "card_tasks",
+    "developed_on",
     "guideline_sections",
-    "load_manifest",
-    "load_results",
     "render_card",
     "score_rows",
     "size_category",
 ]
 
 PRETTY_NAME = "quotebench: who said what, and for or against what, in news"
-# Ids from the hub's task list (huggingface.js ``pipelines.ts``): quotes are spans found in
-# the text and linked to speaker entities through coreferent mentions; stance is a
-# three-way classification of (quote, target) pairs.
+# Ids from the hub's task list (huggingface.js ``pipelines.ts``), each claimed only when the
+# data holds it: quotes are spans labelled in the text (token classification); mentions
+# clustered into entities are coreference (a token-classification subtask); stance is a
+# three-way classification of (quote, target) pairs (text classification).
 TASK_CATEGORIES = ("token-classification", "text-classification")
 TASK_IDS = ("coreference-resolution", "multi-class-classification")
 TAGS = ("quotation-attribution", "stance-detection", "speaker-attribution", "news")
@@ -53,58 +50,6 @@ ROW_MEANING = {
     "quotes": "one quote with its document id, speaker name, source text and stances",
     "targets": "one stance target of the inventory (read `stances[].target` with it)",
 }
-
-
-@dataclass(frozen=True)
-class ExtractorResults:
-    """One extractor's ``results.json``: its label, the file and the parsed content."""
-
-    label: str
-    path: str
-    data: Mapping[str, Any]
-
-
-@dataclass(frozen=True)
-class CardInputs:
-    """What the card reads besides the data: guidelines, seed manifest, harness results."""
-
-    guidelines: str
-    manifest: tuple[Mapping[str, Any], ...] = ()
-    results: tuple[ExtractorResults, ...] = ()
-
-
-def load_manifest(path: str | Path) -> tuple[Mapping[str, Any], ...]:
-    """The seed manifest's entries (a JSON array of objects).
-
-    Raises ``UnusableInput`` when unreadable, ``InvalidData`` when not such an array.
-    """
-    entries = read_json_file(path)
-    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise InvalidData([Problem(str(path), None, None, None, "not a JSON array of objects")])
-    return tuple(entries)
-
-
-def load_results(results_dir: str | Path) -> tuple[ExtractorResults, ...]:
-    """Every ``<extractor>/results.json`` under ``results_dir`` (and the stance models'
-    ``<extractor>/<model>/results.json``), labelled by their folder, sorted.
-
-    Raises ``UnusableInput`` when the folder holds none, ``InvalidData`` for a file that is
-    not a JSON object.
-    """
-    folder = Path(results_dir)
-    paths = sorted(
-        [*folder.glob("*/results.json"), *folder.glob("*/*/results.json")],
-        key=lambda path: path.parent.relative_to(folder).parts,
-    )
-    if not folder.is_dir() or not paths:
-        raise UnusableInput(f"{folder}: holds no <extractor>/results.json file")
-    found = []
-    for path in paths:
-        data = read_json_file(path)
-        if not isinstance(data, dict):
-            raise InvalidData([Problem(str(path), None, None, None, "not a JSON object")])
-        found.append(ExtractorResults(path.parent.relative_to(folder).as_posix(), str(path), data))
-    return tuple(found)
 
 
 def card_license(documents: Sequence[Document]) -> str:
@@ -120,6 +65,20 @@ def size_category(rows: int) -> str:
     bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K")]
     bounds += [(1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")]
     return next((label for bound, label in bounds if rows < bound), "n>10M")
+
+
+def card_tasks(documents: Sequence[Document]) -> tuple[list[str], list[str]]:
+    """The hub's task categories and task ids that the documents' annotations fit."""
+    coreference = any(
+        len({m.id for m in d.mentions if m.entity == e.id}) > 1
+        for d in documents
+        for e in d.entities
+    )
+    stances = any(d.stances for d in documents)
+    categories = [TASK_CATEGORIES[0]] * any(d.quotes or d.mentions for d in documents)
+    categories += [TASK_CATEGORIES[1]] * stances
+    ids = [TASK_IDS[0]] * coreference + [TASK_IDS[1]] * stances
+    return categories, ids
 
 
 def _metadata(documents: Sequence[Document], tables: Sequence[Table]) -> str:
@@ -140,8 +99,8 @@ def _metadata(documents: Sequence[Document], tables: Sequence[Table]) -> str:
         license=card_license(documents),
         language=languages,
         multilinguality="monolingual" if len(languages) == 1 else "multilingual",
-        task_categories=list(TASK_CATEGORIES),
-        task_ids=list(TASK_IDS),
+        task_categories=card_tasks(documents)[0],
+        task_ids=card_tasks(documents)[1],
         tags=list(TAGS),
         size_categories=[size_category(max(len(t.rows) for t in tables))],
         annotations_creators=sorted(creators),
@@ -262,8 +221,6 @@ def _annotation(documents: Sequence[Document], guidelines: str, link: str) -> st
         ["section", "rules"],
         [(title, ", ".join(ids) or "-") for title, ids in sections],
     )
-    annotators = sorted({d.annotation.annotator or "unnamed" for d in documents})
-    origins = sorted({d.annotation.origin for d in documents})
     return "\n\n".join(
         [
             "#### Annotation process",
@@ -276,10 +233,33 @@ def _annotation(documents: Sequence[Document], guidelines: str, link: str) -> st
             f" {_plural(len(sections), 'section')}:",
             rules,
             "#### Who are the annotators?",
-            f"Annotator(s) recorded in the data: {', '.join(f'`{a}`' for a in annotators)}"
-            f" (origin: {', '.join(origins)}).",
+            _annotators(documents),
         ]
     )
+
+
+def annotator_rows(documents: Sequence[Document]) -> list[tuple[str, str, str, int]]:
+    """``(annotator, origin, tool, documents)`` per provenance in ``annotation``, sorted."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for d in documents:
+        a = d.annotation
+        tool = " ".join(v for v in (a.extractor, a.version) if v) if a.extractor else "-"
+        key = (a.annotator or "unnamed", a.origin, tool)
+        counts[key] = counts.get(key, 0) + 1
+    return [(*key, count) for key, count in sorted(counts.items())]
+
+
+def _annotators(documents: Sequence[Document]) -> str:
+    rows = annotator_rows(documents)
+    people = {r[0] for r in rows if r[1] in CREATORS and r[0] != "unnamed"}
+    tools = {r[2] for r in rows if r[2] != "-"}
+    summary = (
+        f"Recorded in each document's `annotation`: {_plural(len(people), 'named annotator')}"
+        f" and {_plural(len(tools), 'tool')}, over {_plural(len(documents), 'document version')}"
+        " (origin `gold` and `label-studio` are people's work, `extractor` a system's,"
+        " `import` another corpus's annotation):"
+    )
+    return "\n\n".join([summary, _table(["annotator", "origin", "tool", "documents"], rows)])
 
 
 def _score_cell(value: Any, interval: Any) -> str:
@@ -322,19 +302,35 @@ def score_rows(
     return labels, rows
 
 
-def _provenance_of(result: ExtractorResults) -> tuple[Any, ...]:
-    """A results file's row: the file, the system and version scored, the gold's sha256."""
+def developed_on(label: str, leaderboard: Mapping[str, Any] | None) -> str:
+    """Whether the extractor of a results folder was developed on the data it was scored on,
+    as the benchmark's leaderboard records it (``unknown`` without one)."""
+    extractors = (leaderboard or {}).get("extractors")
+    entry = extractors.get(label.split("/")[0]) if isinstance(extractors, Mapping) else None
+    if not isinstance(entry, Mapping) or "developed_on_this_corpus" not in entry:
+        return "unknown"
+    if entry["developed_on_this_corpus"]:
+        return "yes: not a held-out figure"
+    return "no"
+
+
+def _provenance_of(
+    result: ExtractorResults, leaderboard: Mapping[str, Any] | None
+) -> tuple[Any, ...]:
+    """A results file's row: the file, the system and version scored, whether the system was
+    developed on this data, the gold's sha256."""
     pred, gold = (result.data.get(k) for k in ("predictions", "gold"))
     pred, gold = (b if isinstance(b, Mapping) else {} for b in (pred, gold))
     return (
         f"`{result.label}/results.json`",
         pred.get("extractor"),
         pred.get("version"),
+        developed_on(result.label, leaderboard),
         gold.get("sha256"),
     )
 
 
-def _results(results: Sequence[ExtractorResults]) -> str:
+def _results(results: Sequence[ExtractorResults], leaderboard: Mapping[str, Any] | None) -> str:
     if not results:
         return (
             "No baseline results were given when this card was built, so none are reported"
@@ -346,8 +342,8 @@ def _results(results: Sequence[ExtractorResults]) -> str:
         " 95% bootstrap intervals where the file gives them; per-type and per-label scores,"
         " counts and the reasons for null scores are in the files.",
         _table(
-            ["results file", "system", "version", "gold sha256"],
-            [_provenance_of(r) for r in results],
+            ["results file", "system", "version", "developed on this data", "gold sha256"],
+            [_provenance_of(r, leaderboard) for r in results],
         ),
     ]
     extractors = [r for r in results if "/" not in r.label]  # stance models' files repeat them
@@ -422,21 +418,20 @@ def _provenance(documents: Sequence[Document], manifest: Sequence[Mapping[str, A
     )
 
 
-def _citation(guidelines: str) -> str:
-    from quotebench.version import __version__
-
+def _citation(citation: str | None, guidelines: str) -> str:
     references = next((p for p in guidelines.split("\n\n") if p.startswith("References:")), None)
-    bibtex = (
-        "```bibtex\n@misc{quotebench,\n"
-        f"  title = {{{PRETTY_NAME}}},\n"
-        f"  note = {{Dataset built with quotebench {__version__}}}\n}}\n```"
+    cite = (
+        f"```bibtex\n{citation.strip()}\n```"
+        if citation
+        else "No citation was given for this corpus when the card was built"
+        " (`quotebench hf build --citation FILE` takes a BibTeX entry)."
     )
     scheme = (
         f"\n\nThe annotation scheme builds on these works (from the guidelines):\n\n{references}"
         if references
         else ""
     )
-    return bibtex + scheme
+    return cite + scheme
 
 
 def _details(documents: Sequence[Document]) -> str:
@@ -514,12 +509,12 @@ def render_card(
         _annotation(documents, inputs.guidelines, guidelines_link),
         _personal(documents),
         "## Baseline Results",
-        _results(inputs.results),
+        _results(inputs.results, inputs.leaderboard),
         "## Bias, Risks, and Limitations",
         _limitations(documents, targets),
         "## License and Provenance",
         _provenance(documents, inputs.manifest),
         "## Citation",
-        _citation(inputs.guidelines),
+        _citation(inputs.citation, inputs.guidelines),
     ]
     return f"---\n{_metadata(documents, tables)}\n---\n\n" + "\n\n".join(sections) + "\n"

@@ -1,22 +1,36 @@
 """Uploading a built dataset folder to the Hugging Face hub with ``huggingface_hub``.
 
-The token comes from ``HF_TOKEN`` or the cached login. Text of unknown license is refused
-unless explicitly allowed. An unreachable hub fails within ``CONNECT_TIMEOUT`` seconds.
+The token comes from ``HF_TOKEN`` or the cached login. Only the files ``hf build`` wrote (its
+manifest) are uploaded, unchanged; text of unknown license is refused unless explicitly
+allowed. The repository id is checked before any network call; an unreachable hub fails
+within ``CONNECT_TIMEOUT`` seconds.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .output import MANIFEST, read_manifest
 from .problems import UnusableInput
 
-__all__ = ["CONNECT_TIMEOUT", "UploadItem", "card_license_of", "push_folder", "upload_plan"]
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "UploadItem",
+    "UploadPlan",
+    "card_license_of",
+    "check_repo_id",
+    "push_folder",
+    "upload_plan",
+]
 
 CONNECT_TIMEOUT = 10.0
+_REPO_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,28 @@ class UploadItem:
     path: str
     size: int
     local: Path
+
+
+@dataclass(frozen=True)
+class UploadPlan:
+    """What an upload would send (exactly the files ``hf build`` wrote, unchanged) and what
+    it refuses, one reason per line; a plan with refusals uploads nothing."""
+
+    items: tuple[UploadItem, ...]
+    refused: tuple[str, ...]
+
+
+def check_repo_id(repo_id: str) -> str:
+    """``repo_id`` when it has the hub's form ``owner/name``; raises ``UnusableInput``."""
+    from huggingface_hub.utils import HFValidationError, validate_repo_id
+
+    try:
+        validate_repo_id(repo_id)
+    except HFValidationError as error:
+        raise UnusableInput(f"--repo-id {repo_id!r}: {str(error).splitlines()[0]}") from None
+    if not _REPO_ID.fullmatch(repo_id):
+        raise UnusableInput(f"--repo-id {repo_id!r}: expected owner/name, e.g. user/quotebench")
+    return repo_id
 
 
 def card_license_of(folder: str | Path) -> str | None:
@@ -42,25 +78,49 @@ def card_license_of(folder: str | Path) -> str | None:
     return str(value) if value else None
 
 
-def upload_plan(folder: str | Path, *, allow_unknown_license: bool = False) -> list[UploadItem]:
-    """Exactly the files an upload sends: every file under ``folder`` but hidden ones, sorted.
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
-    Raises ``UnusableInput`` when ``folder`` is not a dataset folder, or when its card's
-    license is unknown and ``allow_unknown_license`` is false.
+
+def _manifest_refusals(root: Path, listed: dict[str, dict[str, object]]) -> list[str]:
+    present = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    present.discard(MANIFEST)
+    refused = [f"{name}: not written by `hf build`" for name in sorted(present - set(listed))]
+    refused += [
+        f"{name}: written by `hf build`, now missing" for name in sorted(set(listed) - present)
+    ]
+    refused += [
+        f"{name}: changed since `hf build` (rebuild the folder)"
+        for name in sorted(present & set(listed))
+        if _sha256(root / name) != listed[name].get("sha256")
+    ]
+    return refused
+
+
+def upload_plan(folder: str | Path, *, allow_unknown_license: bool = False) -> UploadPlan:
+    """Exactly the files ``hf build`` wrote into ``folder`` (its manifest), and every reason
+    to refuse the upload: a file it did not write, changed or missing, and text whose
+    license is unknown unless ``allow_unknown_license``.
+
+    Raises ``UnusableInput`` when ``folder`` is no folder ``hf build`` wrote.
     """
     root = Path(folder)
+    listed = read_manifest(root)
+    if listed is None or not root.is_dir():
+        raise UnusableInput(f"{root}: not a dataset folder written by `quotebench hf build`")
+    refused = _manifest_refusals(root, listed)
     license_id = card_license_of(root)
     if license_id in (None, "unknown") and not allow_unknown_license:
-        raise UnusableInput(
-            f"{root}: the text's license is unknown; refusing to upload it"
+        refused.append(
+            "the text's license is unknown: refusing to upload it"
             " (pass --allow-unknown-license once you may redistribute it)"
         )
-    files = sorted(p for p in root.rglob("*") if p.is_file())
-    return [
-        UploadItem(p.relative_to(root).as_posix(), p.stat().st_size, p)
-        for p in files
-        if not any(part.startswith(".") for part in p.relative_to(root).parts)
-    ]
+    items = tuple(
+        UploadItem(name, (root / name).stat().st_size, root / name)
+        for name in sorted(listed)
+        if (root / name).is_file()
+    )
+    return UploadPlan(items, tuple(refused))
 
 
 def _endpoint() -> str:
@@ -95,27 +155,31 @@ def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
-def push_folder(folder: str | Path, plan: list[UploadItem], repo_id: str, *, private: bool) -> str:
+def push_folder(folder: str | Path, plan: UploadPlan, repo_id: str, *, private: bool) -> str:
     """Create (or reuse) the dataset repository ``repo_id`` and upload ``plan`` in one commit.
 
-    Returns the commit's address. Raises ``UnusableInput`` without a token, when the hub
-    cannot be reached, or when it refuses the request.
+    Returns the commit's address. Raises ``UnusableInput`` for a plan with refusals, a
+    repository id of the wrong form, without a token, when the hub cannot be reached, or
+    when it refuses the request.
     """
     from huggingface_hub import CommitOperationAdd, HfApi, get_token
 
+    check_repo_id(repo_id)
+    if plan.refused:
+        raise UnusableInput(f"{folder}: upload refused: " + "; ".join(plan.refused))
     token = get_token()
     if not token:
         raise UnusableInput("no Hugging Face token: set HF_TOKEN or log in with `hf auth login`")
     endpoint = _endpoint()
     _check_reachable(endpoint)
     api = HfApi(endpoint=endpoint, token=token)
-    operations = [CommitOperationAdd(item.path, str(item.local)) for item in plan]
+    operations = [CommitOperationAdd(item.path, str(item.local)) for item in plan.items]
     try:
         api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
         info = api.create_commit(
             repo_id,
             operations,
-            commit_message=f"Upload {len(plan)} file(s) from {Path(folder).name}",
+            commit_message=f"Upload {len(plan.items)} file(s) from {Path(folder).name}",
             repo_type="dataset",
         )
     except _transport_errors() as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from quotebench.corpus.hf_build import (
     row_to_document,
     row_to_quote,
 )
-from quotebench.corpus.hf_card import CardInputs
+from quotebench.corpus.hf_card_inputs import CardInputs
+from quotebench.corpus.output import MANIFEST, read_manifest
 
 INPUTS = CardInputs(guidelines="# Guidelines\n\n## 1. Quotes\n\n- **R-Q-DEF** A quote.\n")
 
@@ -44,7 +46,11 @@ def _load(folder: Path, config: str, cache: Path) -> datasets.Dataset:
 
 
 def test_the_folder_holds_a_parquet_file_per_config_and_the_card(built: Path) -> None:
-    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    files = sorted(
+        p.relative_to(built).as_posix()
+        for p in built.rglob("*")
+        if p.is_file() and p.name != MANIFEST
+    )
     parquet = [f"data/{c}/test-00000-of-00001.parquet" for c in CONFIGS]
     assert files == sorted(["GUIDELINES.md", "README.md", *parquet])
 
@@ -99,12 +105,37 @@ def test_a_previous_build_is_replaced(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["dataset"]
 
 
-@pytest.mark.parametrize("foreign", ["notes.txt", "data/other/x.parquet"])
-def test_a_folder_holding_anything_else_is_left_untouched(tmp_path: Path, foreign: str) -> None:
+@pytest.mark.parametrize("foreign", ["notes.txt", "data/other/x.parquet", "README.md"])
+@pytest.mark.parametrize("built_before", [False, True])
+def test_a_folder_holding_the_users_files_is_left_untouched(
+    tmp_path: Path, foreign: str, built_before: bool
+) -> None:
     out = tmp_path / "dataset"
-    (out / foreign).parent.mkdir(parents=True)
-    (out / foreign).write_text("mine", encoding="utf-8")
-    with pytest.raises(UnusableInput, match="not a dataset folder"):
+    if built_before:  # a previous build, then a file of the user's own added to it
         build_dataset(out, load_gold(), load_targets(), INPUTS)
-    assert (out / foreign).read_text(encoding="utf-8") == "mine"
+        foreign = "mine/" + foreign
+    (out / foreign).parent.mkdir(parents=True, exist_ok=True)
+    (out / foreign).write_text("mine", encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with pytest.raises(UnusableInput, match=f"holds {foreign}, which quotebench did not write"):
+        build_dataset(out, load_gold(), load_targets(), INPUTS)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset"]
+
+
+def test_overwrite_replaces_a_foreign_folder_whole(tmp_path: Path) -> None:
+    out = tmp_path / "dataset"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    build_dataset(out, load_gold(), load_targets(), INPUTS, overwrite=True)
+    assert not (out / "notes.txt").exists() and (out / "README.md").is_file()
+
+
+def test_the_manifest_lists_every_file_written(built: Path) -> None:
+    listed = read_manifest(built)
+    assert listed is not None
+    on_disk = {p.relative_to(built).as_posix(): p for p in built.rglob("*") if p.is_file()}
+    del on_disk[MANIFEST]
+    assert set(listed) == set(on_disk)
+    for name, path in on_disk.items():
+        assert listed[name]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -21,15 +21,14 @@ from quotebench.corpus import (
 )
 from quotebench.corpus.hf_build import dataset_tables, quote_rows
 from quotebench.corpus.hf_card import (
-    CardInputs,
     card_license,
+    card_tasks,
     guideline_sections,
-    load_manifest,
-    load_results,
     render_card,
     score_rows,
     size_category,
 )
+from quotebench.corpus.hf_card_inputs import CardInputs, load_manifest, load_results
 from quotebench.corpus.hf_features import ROOT_MODELS, field_rows
 from quotebench.corpus.stats import document_counts, total_counts
 
@@ -177,7 +176,7 @@ def test_results_become_score_tables_per_file(tmp_path: Path) -> None:
         ("stance.oracle.all (f_avg)", "null"),
     ]
     section = _section(_card(inputs=CardInputs(GUIDELINES, (), results)), "## Baseline Results")
-    assert "| `b.v1/lex.v1/results.json` | lex.v1 | 2 | " + "ab" * 32 + " |" in section
+    assert "| `b.v1/lex.v1/results.json` | lex.v1 | 2 | unknown | " + "ab" * 32 + " |" in section
     assert "| score | b.v1 |\n" in section  # a stance model's file repeats its quote scores
     assert "| stance.oracle.all (macro_f1) | 0.500 |" in section
     assert "0.900" not in section and "1.000" not in section and "0.750" not in section
@@ -188,7 +187,7 @@ def test_results_without_scores_are_said_to_hold_none(tmp_path: Path) -> None:
     section = _section(
         _card(inputs=CardInputs(GUIDELINES, (), load_results(tmp_path))), "## Baseline Results"
     )
-    assert "| `x.v1/results.json` | x.v1 | null | null |" in section
+    assert "| `x.v1/results.json` | x.v1 | null | unknown | null |" in section
     assert section.rstrip().endswith("The results files hold no score.")
 
 
@@ -248,3 +247,78 @@ def test_card_license(licenses: list[str | None], expected: str) -> None:
 )
 def test_size_category(rows: int, expected: str) -> None:
     assert size_category(rows) == expected
+
+
+def _leaderboard(developed: bool | None) -> dict:
+    entry = {} if developed is None else {"developed_on_this_corpus": developed}
+    return {"extractors": {"b.v1": entry}}
+
+
+@pytest.mark.parametrize(
+    ("developed", "cell"),
+    [(True, "yes: not a held-out figure"), (False, "no"), (None, "unknown")],
+)
+def test_each_results_row_says_whether_its_extractor_was_developed_on_the_data(
+    tmp_path: Path, developed: bool | None, cell: str
+) -> None:
+    _write_results(tmp_path, "b.v1", _harness_like("b.v1", None, None))
+    inputs = CardInputs(GUIDELINES, (), load_results(tmp_path), _leaderboard(developed))
+    section = _section(_card(inputs=inputs), "## Baseline Results")
+    assert f"| `b.v1/results.json` | b.v1 | 2 | {cell} | " in section
+
+
+def test_results_scored_on_another_gold_are_refused(tmp_path: Path) -> None:
+    _write_results(tmp_path, "b.v1", _harness_like("b.v1", None, None))
+    with pytest.raises(InvalidData, match="scored on another gold") as caught:
+        load_results(tmp_path, gold_sha256="cd" * 32)
+    assert caught.value.problems[0].field == "gold.sha256"
+    assert len(load_results(tmp_path, gold_sha256="ab" * 32)) == 1
+
+
+def test_the_citation_is_the_one_given_or_said_to_be_missing() -> None:
+    given = "@misc{mine,\n  title = {My corpus}\n}"
+    section = _section(_card(inputs=CardInputs(GUIDELINES, citation=given)), "## Citation")
+    assert f"```bibtex\n{given}\n```" in section
+    missing = _section(_card(inputs=CardInputs(GUIDELINES)), "## Citation")
+    assert "No citation was given" in missing and "@misc" not in missing
+
+
+def test_annotators_and_tools_are_counted_from_the_provenance() -> None:
+    gold = load_gold()[0]
+    versions = [
+        gold,
+        gold.model_copy(
+            update={"annotation": Annotation(annotator="b@x.org", origin="label-studio")}
+        ),
+        gold.model_copy(
+            update={"annotation": Annotation(origin="extractor", extractor="dep.v1", version="1")}
+        ),
+    ]
+    section = _section(_card(versions), "#### Who are the annotators?")
+    assert "2 named annotators and 1 tool, over 3 document versions" in section
+    assert "| b@x.org | label-studio | - | 1 |" in section
+    assert "| unnamed | extractor | dep.v1 1 | 1 |" in section
+
+
+@pytest.mark.parametrize(
+    ("keep", "categories", "ids"),
+    [
+        (
+            {"mentions", "stances"},
+            ["token-classification", "text-classification"],
+            ["coreference-resolution", "multi-class-classification"],
+        ),
+        ({"mentions"}, ["token-classification"], ["coreference-resolution"]),
+        (set(), ["token-classification"], []),
+    ],
+    ids=["seed", "no stances", "no coreference"],
+)
+def test_task_ids_are_only_those_the_data_holds(keep, categories, ids) -> None:
+    gold = load_gold()[0]
+    cut = {"stances": (), "mentions": (), "quotes": tuple(q.model_copy(update={"source": None,
+           "speaker": None}) for q in gold.quotes), "entities": ()}  # fmt: skip
+    kept = keep | ({"entities"} if "mentions" in keep else set())
+    document = gold.model_copy(update={k: v for k, v in cut.items() if k not in kept})
+    if "mentions" in keep:
+        document = document.model_copy(update={"quotes": gold.quotes})
+    assert card_tasks([document]) == (categories, ids)

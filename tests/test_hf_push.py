@@ -12,8 +12,9 @@ import pytest
 
 from quotebench.corpus import Meta, UnusableInput, load_gold, load_targets
 from quotebench.corpus.hf_build import build_dataset
-from quotebench.corpus.hf_card import CardInputs
-from quotebench.corpus.hf_push import card_license_of, push_folder, upload_plan
+from quotebench.corpus.hf_card_inputs import CardInputs
+from quotebench.corpus.hf_push import card_license_of, check_repo_id, push_folder, upload_plan
+from quotebench.corpus.output import MANIFEST, read_manifest
 
 INPUTS = CardInputs(guidelines="# Guidelines\n")
 
@@ -53,34 +54,61 @@ def closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_the_plan_lists_exactly_the_folder_files_with_sizes(licensed: Path) -> None:
+def test_the_plan_lists_exactly_the_files_the_build_wrote(licensed: Path) -> None:
     on_disk = {
         p.relative_to(licensed).as_posix(): p.stat().st_size
         for p in licensed.rglob("*")
-        if p.is_file()
+        if p.is_file() and p.name != MANIFEST
     }
     plan = upload_plan(licensed)
-    assert {item.path: item.size for item in plan} == on_disk
-    assert [item.path for item in plan] == sorted(on_disk)
+    assert {item.path: item.size for item in plan.items} == on_disk
+    assert [item.path for item in plan.items] == sorted(on_disk)
+    assert plan.refused == ()
 
 
-def test_hidden_files_are_not_uploaded(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda f: (f / "notes.txt").write_text("x", encoding="utf-8"), "notes.txt: not written"),
+        (
+            lambda f: (f / ".cache").mkdir() or (f / ".cache" / "lock").write_text("x"),
+            ".cache/lock",
+        ),
+        (lambda f: (f / "README.md").write_text("edited", encoding="utf-8"), "README.md: changed"),
+        (lambda f: (f / "GUIDELINES.md").unlink(), "GUIDELINES.md: written by `hf build`, now"),
+    ],
+)
+def test_files_the_build_did_not_write_are_refused(tmp_path: Path, change, reason: str) -> None:
     folder = _build(tmp_path / "dataset", "mit")
-    (folder / ".cache").mkdir()
-    (folder / ".cache" / "lock").write_text("x", encoding="utf-8")
-    assert not any(item.path.startswith(".") for item in upload_plan(folder))
+    change(folder)
+    plan = upload_plan(folder)
+    assert any(r.startswith(reason) for r in plan.refused), plan.refused
+    assert all(item.path in read_manifest(folder) for item in plan.items)
+    with pytest.raises(UnusableInput, match="upload refused"):
+        push_folder(folder, plan, "user/quotebench", private=True)
 
 
 def test_unknown_license_is_refused_unless_allowed(unknown: Path) -> None:
     assert card_license_of(unknown) == "unknown"
-    with pytest.raises(UnusableInput, match="license is unknown"):
-        upload_plan(unknown)
-    assert len(upload_plan(unknown, allow_unknown_license=True)) == 5
+    assert any("license is unknown" in r for r in upload_plan(unknown).refused)
+    allowed = upload_plan(unknown, allow_unknown_license=True)
+    assert allowed.refused == () and len(allowed.items) == 5
 
 
-def test_a_folder_without_a_card_is_not_a_dataset(tmp_path: Path) -> None:
-    with pytest.raises(UnusableInput, match="not a dataset folder"):
+def test_a_folder_the_build_did_not_write_is_not_a_dataset(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("---\nlicense: mit\n---\n", encoding="utf-8")
+    with pytest.raises(UnusableInput, match="not a dataset folder written by"):
         upload_plan(tmp_path)
+
+
+@pytest.mark.parametrize("repo_id", ["quotebench", "a/b/c", "user/", "-user/q", "us er/q", ""])
+def test_a_malformed_repository_id_is_refused_before_the_network(
+    licensed: Path, repo_id: str
+) -> None:
+    with pytest.raises(UnusableInput, match="--repo-id"):
+        check_repo_id(repo_id)
+    with pytest.raises(UnusableInput, match="--repo-id"):
+        push_folder(licensed, upload_plan(licensed), repo_id, private=True)
 
 
 @pytest.mark.usefixtures("no_login")
