@@ -34,12 +34,22 @@ Versions = dict[str, dict[str, Document]]  # document id -> annotator -> version
 
 
 def group_versions(documents: Iterable[Document]) -> Versions:
-    """Versions by document id and annotator; raises ``UnusableInput`` on a repeated pair."""
+    """Versions by document id and annotator.
+
+    Raises ``UnusableInput`` on a repeated pair, or on versions of one document whose texts
+    differ (their annotations could not be compared).
+    """
     versions: Versions = defaultdict(dict)
     for document in documents:
         annotator = document.annotation.annotator or "?"
         if annotator in versions[document.id]:
             raise UnusableInput(f"document {document.id!r} twice from annotator {annotator!r}")
+        other = next(iter(versions[document.id].values()), None)
+        if other is not None and other.text != document.text:
+            raise UnusableInput(
+                f"document {document.id!r}: the versions of {other.annotation.annotator!r} and"
+                f" {annotator!r} differ in text"
+            )
         versions[document.id][annotator] = document
     return dict(versions)
 

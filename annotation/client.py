@@ -6,8 +6,9 @@ read when called; the token is never printed or logged.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from quotebench.corpus.problems import UnusableInput
@@ -15,10 +16,36 @@ from quotebench.corpus.targets import Target
 
 from .label_config import label_config
 
-__all__ = ["connect", "pull", "push", "server_url"]
+__all__ = ["connect", "pull", "push", "server_errors", "server_url"]
 
 URL_VARIABLE = "LABEL_STUDIO_URL"
 TOKEN_VARIABLE = "LABEL_STUDIO_API_KEY"
+TOKEN_HELP = (
+    f"set {TOKEN_VARIABLE} to a personal access token (Label Studio: Account & Settings >"
+    " Personal Access Token > Create New Token), or to a legacy token once an administrator"
+    " has enabled legacy tokens (Organization > API Tokens Settings > Legacy Tokens); see the"
+    " README, Annotation"
+)
+
+
+@contextlib.contextmanager
+def server_errors(address: str) -> Iterator[None]:
+    """Report a failing server call as one line (``UnusableInput``), never with the token:
+    a refused token with what to do, an unreachable server with its address."""
+    import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    try:
+        yield
+    except ApiError as error:
+        hint = f"; {TOKEN_HELP}" if error.status_code in (401, 403) else ""
+        body = error.body
+        detail = body.get("detail", body) if isinstance(body, dict) else body
+        message = f"Label Studio at {address} answered {error.status_code}: {detail}{hint}"
+        raise UnusableInput(message) from None
+    except (httpx.HTTPError, OSError) as error:
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise UnusableInput(f"cannot reach Label Studio at {address}: {reason}") from None
 
 
 def server_url(url: str | None = None) -> str:

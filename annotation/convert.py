@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from quotebench.corpus.load import Collection
 from quotebench.corpus.model import Document, Entity, Quote, Span, Stance
 from quotebench.corpus.problems import InvalidData, Problem
 
@@ -191,17 +192,28 @@ def document_task(document: Document, prediction: Document | None = None) -> dic
     return task
 
 
-def build_tasks(documents: Iterable[Document], predictions: Iterable[Document] = ()) -> Tasks:
+def build_tasks(documents: Iterable[Document], predictions: Collection | None = None) -> Tasks:
     """One task per document, pre-annotated with the prediction of the same id if any.
 
-    Raises ``InvalidData`` when a prediction's text differs from its document's.
+    Raises ``InvalidData`` (naming the predictions' file and line) for a prediction of a
+    document not among ``documents``, a document predicted twice, or a prediction whose
+    text differs from its document's.
     """
-    by_id = {p.id: p for p in predictions}
-    problems = [
-        Problem("predictions", None, d.id, "text", "differs from the document's text")
-        for d in documents
-        if d.id in by_id and by_id[d.id].text != d.text
-    ]
+    documents = list(documents)
+    texts = {d.id: d.text for d in documents}
+    by_id: dict[str, Document] = {}
+    problems = []
+    for line, prediction in predictions.entries() if predictions else ():
+        message = (
+            "no document has this id" if prediction.id not in texts
+            else "this document is predicted twice" if prediction.id in by_id
+            else "differs from the document's text" if texts[prediction.id] != prediction.text
+            else None
+        )  # fmt: skip
+        if message:
+            field = "text" if message.startswith("differs") else "id"
+            problems.append(Problem(predictions.name, line, prediction.id, field, message))
+        by_id.setdefault(prediction.id, prediction)
     if problems:
         raise InvalidData(problems)
     return [document_task(d, by_id.get(d.id)) for d in documents]

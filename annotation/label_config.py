@@ -46,9 +46,12 @@ def stance_control(target_id: str) -> str:
     return STANCE_PREFIX + target_id
 
 
+_WHITESPACE = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}  # kept through attribute normalisation
+
+
 def _tag(name: str, attrs: dict[str, str], children: Iterable[str] = (), indent: int = 0) -> str:
     pad = "  " * indent
-    rendered = "".join(f" {key}={quoteattr(value)}" for key, value in attrs.items())
+    rendered = "".join(f" {key}={quoteattr(value, _WHITESPACE)}" for key, value in attrs.items())
     inner = list(children)
     if not inner:
         return f"{pad}<{name}{rendered}/>"
@@ -76,8 +79,10 @@ def _quote_view(targets: tuple[Target, ...]) -> str:
         _tag("Header", {"value": "Quote type"}, indent=2),
         _choices("type", QUOTE_TYPES, 2, required="true", choice="single"),
         _text_area("speaker", 2, placeholder="speaker entity id (default: the source's entity)"),
-        _text_area("stances", 2, placeholder="one line per stance: target stance-id holder"),
     ]
+    if targets:
+        placeholder = "one line per stance: target stance-id holder"
+        children.append(_text_area("stances", 2, placeholder=placeholder))
     for target in targets:
         children.append(_tag("Header", {"value": f"Stance: {target.label}"}, indent=2))
         children.append(_choices(stance_control(target.id), stance_choices(), 2, choice="single"))
@@ -96,10 +101,12 @@ def _evidence_view(targets: tuple[Target, ...]) -> str:
 
 
 def label_config(targets: Iterable[Target]) -> str:
-    """The labeling config (XML) for the given stance-target inventory."""
+    """The labeling config (XML) for the given stance-target inventory; with no targets, no
+    stance controls and no ``EVIDENCE`` label. Every label and id is escaped."""
     targets = tuple(targets)
     kinds = ", ".join(ENTITY_KINDS)
-    labels = [_tag("Label", {"value": v, "background": _COLOURS[v]}, indent=2) for v in SPAN_LABELS]
+    spans = [v for v in SPAN_LABELS if targets or v != "EVIDENCE"]
+    labels = [_tag("Label", {"value": v, "background": _COLOURS[v]}, indent=2) for v in spans]
     children = [
         _tag("Relations", {}, [_tag("Relation", {"value": r}, indent=2) for r in RELATIONS], 1),
         _tag("Labels", {"name": "span", "toName": TEXT_NAME}, labels, 1),
@@ -112,7 +119,7 @@ def label_config(targets: Iterable[Target]) -> str:
         _tag("TextArea", {"name": "entities", "toName": TEXT_NAME, "editable": "true"}, indent=1),
         _when("SPEAKER", [_text_area("entity", 2), _text_area("wikidata", 2)]),
         _quote_view(targets),
-        _evidence_view(targets),
+        *([_evidence_view(targets)] if targets else []),
         _when("NON_QUOTE", [_text_area("reason", 2, placeholder="guideline rule")]),
     ]
     return _tag("View", {}, children) + "\n"

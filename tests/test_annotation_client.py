@@ -12,19 +12,21 @@ from quotebench.annotation import client
 from quotebench.annotation.convert import build_tasks
 from quotebench.annotation.studio_import import import_export
 from quotebench.corpus import (
+    Collection,
     UnusableInput,
+    load_documents,
     load_gold,
     load_targets,
-    read_documents,
+    output_file,
     write_documents,
 )
-from quotebench.corpus.jsonl import atomic_output
 
 from .labelstudio import Server, label_studio  # noqa: F401  (the session's server)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = load_targets()
 GOLD = load_gold()[0]
+PRE_ANNOTATED = Collection.of("gold", [GOLD])
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,7 @@ def pushed(label_studio: Server) -> dict[str, Any]:  # noqa: F811
         env.setenv(client.URL_VARIABLE, label_studio.url)
         env.setenv(client.TOKEN_VARIABLE, label_studio.token)
         studio = client.connect()
-        tasks = build_tasks([GOLD], [GOLD])
+        tasks = build_tasks([GOLD], PRE_ANNOTATED)
         project_id, count = client.push(studio, "seed round trip", TARGETS, tasks)
         task = next(iter(studio.tasks.list(project=project_id, fields="all")))
         prediction = task.predictions[0]
@@ -57,14 +59,14 @@ def test_pushing_again_does_not_duplicate_tasks(
 ) -> None:
     monkeypatch.setenv(client.TOKEN_VARIABLE, label_studio.token)
     studio = client.connect(label_studio.url)
-    again = client.push(studio, str(pushed["project"]), TARGETS, build_tasks([GOLD], [GOLD]))
+    again = client.push(studio, str(pushed["project"]), TARGETS, build_tasks([GOLD], PRE_ANNOTATED))
     assert again == (pushed["project"], 0)
     assert len(list(studio.tasks.list(project=pushed["project"]))) == 1
 
 
 def test_the_seed_gold_comes_back_unchanged(pushed: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "export.json"
-    with atomic_output(path) as handle:
+    with output_file(path) as handle:
         json.dump(pushed["export"], handle)
     (document,) = import_export(path, [t.id for t in TARGETS], [GOLD])
     assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
@@ -137,6 +139,80 @@ def test_the_commands_push_and_pull_without_showing_the_token(
     ]  # fmt: skip
     assert [o.code for o in outcomes] == [0, 0, 0, 0]
     assert not any(label_studio.token in o.stdout + o.stderr for o in outcomes)
-    (document,) = read_documents(docs)
+    (document,) = load_documents(docs)
     assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
     assert document.annotation.lead_time == 7.0
+
+
+def personal_access_token(server: Server) -> str:
+    """A personal access token, got as a user gets one: log in, create it (one per user)."""
+    import httpx
+
+    with httpx.Client(base_url=server.url, timeout=30) as session:
+        session.get("/user/login/")
+        login = {"email": server.username, "password": server.password,
+                 "csrfmiddlewaretoken": session.cookies["csrftoken"]}  # fmt: skip
+        assert session.post("/user/login/", data=login).status_code == 302
+        made = session.post("/api/token/")
+        if made.status_code == 409:  # one token per user: revoke the previous one
+            for token in session.get("/api/token/").json():
+                session.post("/api/token/blacklist/", json={"refresh": token["token"]})
+            made = session.post("/api/token/")
+        made.raise_for_status()
+        return made.json()["token"]
+
+
+def test_a_personal_access_token_works_where_legacy_tokens_are_refused(
+    label_studio: Server,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from label_studio_sdk import LabelStudio
+
+    from tests.cli import run
+
+    token = personal_access_token(label_studio)
+    settings = LabelStudio(base_url=label_studio.url, api_key=token).jwt_settings
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text(json.dumps(build_tasks([GOLD])), encoding="utf-8")
+    push = ("annotate", "push", str(tasks), "--project", "token kinds", "--url", label_studio.url)
+
+    def legacy(enabled: bool) -> None:
+        settings.update(
+            api_tokens_enabled=True, legacy_api_tokens_enabled=enabled, api_token_ttl_days=1
+        )
+
+    legacy(False)
+    try:  # as a fresh 1.23 server is: legacy tokens disabled
+        monkeypatch.setenv(client.TOKEN_VARIABLE, label_studio.token)
+        refused = run(*push)
+        monkeypatch.setenv(client.TOKEN_VARIABLE, token)
+        accepted = run(*push)
+    finally:
+        settings.update(
+            api_tokens_enabled=True, legacy_api_tokens_enabled=True, api_token_ttl_days=1
+        )
+    assert refused.code == 2 and len(refused.stderr.strip().splitlines()) == 1
+    assert "answered 401" in refused.stderr and "legacy token authentication has been disabled"
+    assert "personal access token" in refused.stderr and "Legacy Tokens" in refused.stderr
+    assert accepted.code == 0, accepted.stderr
+    assert not any(
+        t in o.stdout + o.stderr for o in (refused, accepted) for t in (token, label_studio.token)
+    )
+
+
+@pytest.mark.parametrize("command", ["push", "pull"])
+def test_an_unreachable_server_is_one_line_and_exit_2(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.cli import run
+
+    monkeypatch.setenv(client.TOKEN_VARIABLE, "0123456789abcdef")
+    tasks = tmp_path / "tasks.json"
+    tasks.write_text(json.dumps(build_tasks([GOLD])), encoding="utf-8")
+    first = [str(tasks)] if command == "push" else ["--output", str(tmp_path / "export.json")]
+    outcome = run("annotate", command, *first, "--project", "p", "--url", "http://127.0.0.1:9")
+    assert outcome.code == 2
+    assert outcome.stderr.startswith("error: cannot reach Label Studio at http://127.0.0.1:9")
+    assert len(outcome.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks.json"]

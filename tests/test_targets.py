@@ -25,8 +25,15 @@ def test_the_packaged_inventory_loads_with_unique_ids() -> None:
         ('[{"id": "a", "label": "A"}]', "[0].description"),
         ('{"id": "a"}', None),
         ("[{", None),
+        ('[{"id": "a", "label": "A\\u0001", "description": "d"}]', "[0].label"),
+        ('[{"id": "a", "label": "two\\nlines", "description": "d"}]', "[0].label"),
+        ('[{"id": "a", "label": "", "description": "d"}]', "[0].label"),
+        ('[{"id": "a", "id": "b", "label": "A", "description": "d"}]', None),
     ],
-    ids=["duplicate id", "bad id", "missing field", "not an array", "malformed"],
+    ids=[
+        "duplicate id", "bad id", "missing field", "not an array", "malformed",
+        "control character", "label over two lines", "empty label", "repeated key",
+    ],
 )  # fmt: skip
 def test_a_bad_inventory_is_invalid(tmp_path: Path, content: str, field: str | None) -> None:
     path = tmp_path / "targets.json"

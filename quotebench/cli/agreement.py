@@ -9,10 +9,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quotebench.corpus import read_documents
+from quotebench.corpus import load_targets, load_versions
 
 from .app import app
-from .common import echo_json, reporting
+from .common import TargetsOption, echo_json, reporting
 
 
 def _figure(value: float | None) -> str:
@@ -42,13 +42,14 @@ def _print(report: dict[str, Any]) -> None:
 @app.command()
 def agreement(
     paths: Annotated[list[Path], typer.Argument(help="Collections of annotator versions.")],
+    targets: TargetsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Quote F1, speaker agreement, Krippendorff's alpha and a disagreement listing."""
     from quotebench.annotation.agreement import agreement as measure
 
     with reporting():
-        report = measure(d for path in paths for d in read_documents(path))
+        report = measure(load_versions(paths, load_targets(targets)))
     if as_json:
         echo_json(report)
     else:

@@ -2,55 +2,66 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from quotebench.corpus import UnusableInput, atomic_output, load_targets, read_documents
-from quotebench.corpus.jsonl import write_documents
+from quotebench.corpus import (
+    Target,
+    UnusableInput,
+    check_output,
+    load_collection,
+    load_documents,
+    load_gold,
+    load_targets,
+    load_versions,
+    output_file,
+    write_documents,
+)
+from quotebench.corpus.jsonl import read_json_file
 
 from .app import app
-from .common import echo_json, reporting
+from .common import TargetsOption, echo_json, reporting
 
 annotate = typer.Typer(help="Annotate in Label Studio: config, tasks, push/pull, import.")
 app.add_typer(annotate, name="annotate")
 
-TargetsOption = Annotated[
-    Path | None, typer.Option(help="Stance-target inventory (default: the packaged one).")
-]
 UrlOption = Annotated[str | None, typer.Option(help="Server address (default: $LABEL_STUDIO_URL).")]
 ProjectOption = Annotated[str, typer.Option(help="Project title or number.")]
+NoTargetsOption = Annotated[
+    bool, typer.Option("--no-targets", help="The corpus has no stance targets: no stance controls.")
+]
 
 
-def _write_json(path: Path, value: Any) -> None:
-    with atomic_output(path) as handle:
+def _write_json(path: Path, value: Any, inputs: list[Path | None]) -> None:
+    with output_file(path, inputs) as handle:
         json.dump(value, handle, ensure_ascii=False, indent=1)
 
 
-@contextlib.contextmanager
-def _server() -> Iterator[None]:
-    """Report a failing server call as unusable input, without any secret in the message."""
-    from label_studio_sdk.core.api_error import ApiError
-
-    try:
-        yield
-    except ApiError as error:
-        raise UnusableInput(f"Label Studio answered {error.status_code}: {error.body}") from None
-    except OSError as error:
-        raise UnusableInput(f"cannot reach Label Studio: {error}") from None
+def _targets(path: Path | None, none: bool) -> tuple[Target, ...]:
+    """The inventory of ``--targets`` (``()`` with ``--no-targets``), else the seed's, said."""
+    if none:
+        if path is not None:
+            raise UnusableInput("--targets and --no-targets: give one of them")
+        return ()
+    if path is None:
+        typer.echo(
+            "warning: the stance targets are the packaged seed inventory (the seed article's);"
+            " give your corpus's with --targets FILE, or --no-targets",
+            err=True,
+        )
+    return load_targets(path)
 
 
 @annotate.command("config")
-def config(targets: TargetsOption = None) -> None:
+def config(targets: TargetsOption = None, no_targets: NoTargetsOption = False) -> None:
     """Print the labeling config derived from the data model and the inventory."""
     from quotebench.annotation.label_config import label_config
 
     with reporting():
-        typer.echo(label_config(load_targets(targets)), nl=False)
+        typer.echo(label_config(_targets(targets, no_targets)), nl=False)
 
 
 @annotate.command("export")
@@ -60,15 +71,18 @@ def export(
     predictions: Annotated[
         Path | None, typer.Option(help="Pre-annotations: an extractor's output or the gold.")
     ] = None,
+    targets: TargetsOption = None,
 ) -> None:
     """Write Label Studio tasks, optionally pre-annotated."""
     from quotebench.annotation.convert import build_tasks
 
     with reporting():
-        documents = read_documents(docs)
-        predicted = read_documents(predictions) if predictions else []
+        check_output(output, [docs, predictions])
+        inventory = load_targets(targets)
+        documents = load_documents(docs, inventory)
+        predicted = load_collection(predictions, inventory)[0] if predictions else None
         tasks = build_tasks(documents, predicted)
-        _write_json(output, tasks)
+        _write_json(output, tasks, [docs, predictions])
     typer.echo(f"{output}: {len(tasks)} task(s)")
 
 
@@ -85,10 +99,25 @@ def import_(
     from quotebench.annotation.studio_import import import_export
 
     with reporting():
-        known = read_documents(corpus) if corpus else []
-        ids = [t.id for t in load_targets(targets)]
-        count = write_documents(output, import_export(export_file, ids, known))
+        check_output(output, [export_file, corpus])
+        inventory = load_targets(targets)
+        known = load_documents(corpus, inventory) if corpus else []
+        documents = import_export(export_file, [t.id for t in inventory], known)
+        count = write_documents(output, documents, [export_file, corpus])
     typer.echo(f"{output}: {count} document version(s)")
+
+
+def _warn_seed_targets(tasks: list[Any], targets: Path | None) -> None:
+    if targets is not None:
+        return
+    seed = {d.id for d in load_gold()}
+    ids = {((t.get("data") or {}).get("document") or {}).get("id") for t in tasks}
+    if ids - seed:
+        typer.echo(
+            "warning: these tasks are not the seed's, but the stance targets are the packaged"
+            " seed inventory; give your corpus's with --targets FILE",
+            err=True,
+        )
 
 
 @annotate.command("push")
@@ -97,19 +126,20 @@ def push(
     project: ProjectOption,
     url: UrlOption = None,
     targets: TargetsOption = None,
+    no_targets: NoTargetsOption = False,
 ) -> None:
     """Create or update the project's config and import the tasks (token: $LABEL_STUDIO_API_KEY)."""
     from quotebench.annotation import client
 
     with reporting():
-        try:
-            tasks = json.loads(tasks_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise UnusableInput(f"{tasks_file}: cannot read the tasks: {error}") from None
-        with _server():
-            project_id, count = client.push(
-                client.connect(url), project, load_targets(targets), tasks
-            )
+        tasks = read_json_file(tasks_file)
+        if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
+            raise UnusableInput(f"{tasks_file}: not a JSON array of tasks (annotate export)")
+        if not no_targets:
+            _warn_seed_targets(tasks, targets)
+        inventory = () if no_targets else load_targets(targets)
+        with client.server_errors(client.server_url(url)):
+            project_id, count = client.push(client.connect(url), project, inventory, tasks)
     typer.echo(f"project {project_id}: {count} task(s) imported")
 
 
@@ -122,9 +152,11 @@ def pull(
     """Export the project's tasks with annotations and predictions (a snapshot)."""
     from quotebench.annotation import client
 
-    with reporting(), _server():
-        tasks = client.pull(client.connect(url), project)
-        _write_json(output, tasks)
+    with reporting():
+        check_output(output)
+        with client.server_errors(client.server_url(url)):
+            tasks = client.pull(client.connect(url), project)
+        _write_json(output, tasks, [])
     typer.echo(f"{output}: {len(tasks)} task(s)")
 
 
@@ -132,14 +164,16 @@ def pull(
 def adjudicate(
     paths: Annotated[list[Path], typer.Argument(help="Collections of annotator versions.")],
     output: Annotated[Path, typer.Option(help="Where to write the gold candidates.")],
+    targets: TargetsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the conflicts as JSON.")] = False,
 ) -> None:
     """Merge versions into a gold candidate per document and list every conflict to decide."""
     from quotebench.annotation.adjudicate import adjudicate as merge
 
     with reporting():
-        candidates, conflicts = merge(d for path in paths for d in read_documents(path))
-        write_documents(output, candidates)
+        check_output(output, paths)
+        candidates, conflicts = merge(load_versions(paths, load_targets(targets)))
+        write_documents(output, candidates, paths)
     if as_json:
         echo_json(conflicts)
         return
