@@ -74,7 +74,10 @@ def card_license_of(folder: str | Path) -> str | None:
     card_path = Path(folder) / "README.md"
     if not card_path.is_file():
         raise UnusableInput(f"{folder}: no README.md: not a dataset folder (run `hf build`)")
-    value = DatasetCard.load(card_path).data.license
+    text = card_path.read_text(encoding="utf-8", errors="replace")
+    if not text.startswith("---\n"):
+        return None  # no metadata block, so no license
+    value = DatasetCard(text).data.license
     return str(value) if value else None
 
 

@@ -96,11 +96,13 @@ def check_output(
             raise UnusableInput(f"{target}: is also an input ({source}); choose another output")
     if folder:
         _check_folder(target, given, overwrite)
-        return target
-    if target.is_dir():
+    elif target.is_dir():
         raise UnusableInput(f"{target}: is a folder; a file path is wanted here")
-    if not target.parent.is_dir():
+    elif not target.parent.is_dir():
         raise UnusableInput(f"{target}: cannot write: the folder {target.parent} does not exist")
+    parent = next((p for p in target.parents if p.exists()), None)
+    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+        raise UnusableInput(f"{target}: cannot write: {parent} is read-only or not writable")
     return target
 
 

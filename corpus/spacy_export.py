@@ -16,8 +16,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .jsonl import atomic_output
 from .model import Document
+from .output import Inputs, check_output, output_file
 
 __all__ = ["SPAN_KEYS", "USER_DATA_KEY", "document_spans", "to_doc", "to_docbin", "write_docbin"]
 
@@ -95,14 +95,15 @@ def to_docbin(documents: Iterable[Document]) -> Any:
     return docbin
 
 
-def write_docbin(documents: Iterable[Document], path: str | Path) -> int:
-    """Write the documents' ``DocBin`` to ``path`` atomically; returns how many were written.
+def write_docbin(documents: Iterable[Document], path: str | Path, inputs: Inputs = ()) -> int:
+    """Write the documents' ``DocBin`` to ``path`` through ``output.output_file`` (never onto
+    one of ``inputs``, atomically); returns how many were written.
 
-    Raises ``UnusableInput`` when ``path`` cannot be written.
+    Raises ``UnusableInput`` when ``path`` cannot or may not be written.
     """
+    check_output(path, inputs)
     docbin = to_docbin(documents)
     data = docbin.to_bytes()
-    with atomic_output(path) as handle:
-        handle.flush()
-        handle.buffer.write(data)
+    with output_file(path, inputs, binary=True) as handle:
+        handle.write(data)
     return len(docbin)

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from quotebench.corpus import Document, load_gold, read_documents, write_documents
+from quotebench.corpus import Document, load_documents, load_gold, write_documents
 from quotebench.corpus.schema import json_schema
 from quotebench.corpus.spacy_export import USER_DATA_KEY
 from tests.cli import run
@@ -33,7 +33,7 @@ def test_brat_export_imports_back_with_the_same_quotes(tmp_path: Path) -> None:
     assert exported.code == 0, exported.stderr
     imported = run("import-brat", str(tmp_path / "brat"), "--output", str(tmp_path / "back.jsonl"))
     assert imported.code == 0, imported.stderr
-    back = {d.id: d for d in read_documents(tmp_path / "back.jsonl")}
+    back = {d.id: d for d in load_documents(tmp_path / "back.jsonl")}
     for document in load_gold():
         assert back[document.id].text == document.text
         assert _attributions(back[document.id]) == _attributions(document)

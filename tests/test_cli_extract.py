@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebench.corpus import check_document, read_documents
+from quotebench.corpus import check_document, load_documents
 from tests.cli import run
 
 TEXTS = {
@@ -35,7 +35,7 @@ def test_extracts_every_document_in_order(tmp_path: Path, extractor: str) -> Non
         "extract", "--extractor", extractor, "--input", str(source), "--output", str(output)
     )
     assert outcome.code == 0, outcome.stderr
-    predicted = read_documents(output)
+    predicted = load_documents(output)
     assert [(d.id, d.text) for d in predicted] == list(TEXTS.items())
     assert all(check_document(d, []) == [] for d in predicted)
     by_id = {d.id: d for d in predicted}
@@ -59,7 +59,7 @@ def test_full_documents_are_accepted_and_keep_their_meta(tmp_path: Path) -> None
         ).code
         == 0
     )
-    (doc,) = read_documents(output)
+    (doc,) = load_documents(output)
     assert doc.meta.title == "T" and len(doc.quotes) == 1
 
 
@@ -81,7 +81,24 @@ BAD_INPUT = [
     (
         "duplicate ids",
         [b'{"id": "a", "text": "ok"}', b'{"id": "a", "text": "again"}'],
+        ":2: document 'a': field annotation.annotator: (id, annotator) ('a', None) repeats line 1",
+    ),
+    (
+        "one id, two annotators",
+        [
+            b'{"id": "a", "text": "ok", "annotation": {"annotator": "x"}}',
+            b'{"id": "a", "text": "ok", "annotation": {"annotator": "y"}}',
+        ],
         ":2: document 'a': field id: duplicate id (first on line 1)",
+    ),
+    (
+        "span text differs",
+        [
+            b'{"id": "a", "text": "ok", "mentions": [{"id": "m", "start": 0, "end": 2,'
+            b' "text": "no", "entity": "e"}], "entities": [{"id": "e", "name": "E",'
+            b' "kind": "person"}]}'
+        ],
+        ":1: document 'a': field mentions[0].text: 'no' differs from the text",
     ),
     ("malformed JSON", [b'{"id": "a", "text": "ok"}', b'{"id": "b", "te'], ":2: malformed JSON"),
 ]
@@ -137,5 +154,5 @@ def test_a_one_megabyte_article(tmp_path: Path) -> None:
         "extract", "--extractor", "dependency.v1", "--input", str(source), "--output", str(output)
     )
     assert outcome.code == 0, outcome.stderr
-    for doc in read_documents(output):
+    for doc in load_documents(output):
         assert [q.content[0].text for q in doc.quotes] == ["We will rebuild the bridge next year"]

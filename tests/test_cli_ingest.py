@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebench.corpus import Document, ingest_file, read_documents
+from quotebench.corpus import Document, ingest_file, load_documents
 from tests.cli import run
 from tests.conftest import ROOT
 
@@ -24,7 +24,7 @@ def test_output_file_holds_the_document(tmp_path: Path) -> None:
     out = tmp_path / "doc.jsonl"
     outcome = run("ingest", str(SEED), "--id", "s", "--meta", "note=a=b", "--output", str(out))
     assert outcome.code == 0
-    (document,) = read_documents(out)
+    (document,) = load_documents(out)
     assert document.meta.extra == {"note": "a=b"}
     assert run("validate", str(out)).code == 0
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebench.corpus import check_document, read_documents
+from quotebench.corpus import check_document, load_documents
 from quotebench.protocols import QuoteExtractor
 from quotebench.registry import EXTRACTOR_GROUP, Registry, extractors
 
@@ -91,7 +91,7 @@ def test_a_plugin_is_listed_and_extracts(tmp_path: Path) -> None:
         "main()",
         cwd=tmp_path,
     )
-    (doc,) = read_documents(tmp_path / "pred.jsonl")
+    (doc,) = load_documents(tmp_path / "pred.jsonl")
     assert check_document(doc, []) == []
     assert [q.content[0].text for q in doc.quotes] == ["we will win"]
     assert doc.annotation.extractor == "regexquote.v1"

@@ -23,5 +23,9 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the ``quotebench`` script."""
+    """Entry point of the ``quotebench`` script: SIGTERM and SIGHUP end a command the way
+    Ctrl-C does, through every output's clean-up."""
+    from quotebench.corpus.output import raise_on_termination
+
+    raise_on_termination()
     app()

@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from quotebench.corpus import Document, InvalidData, Problem, UnusableInput, atomic_output
-from quotebench.corpus.jsonl import scan_documents
+from quotebench.corpus import (
+    Document,
+    InvalidData,
+    Problem,
+    Target,
+    UnusableInput,
+    check_output,
+    load_targets,
+    output_file,
+)
+from quotebench.corpus.load import checked_lines
 from quotebench.registry import extractors
 
 from .app import app
-from .common import reporting
+from .common import TargetsOption, reporting
 
 __all__ = ["build_extractor", "extract", "input_documents"]
 
@@ -32,29 +41,30 @@ def build_extractor(name: str, **settings: Any) -> Any:
     return factory(**{k: v for k, v in settings.items() if k in accepted})
 
 
-def input_documents(path: Path) -> Iterator[Document]:
-    """Stream the documents of ``path`` (lines need only ``id`` and ``text``).
+def input_documents(path: Path, targets: Sequence[Target] | None = None) -> Iterator[Document]:
+    """Stream the documents of ``path`` (lines need only ``id`` and ``text``), checked.
 
-    Raises ``InvalidData`` at the first line that is not a document (not UTF-8, not JSON,
-    no ``id``) or that repeats an earlier id; ``UnusableInput`` if ``path`` cannot be opened.
+    Raises ``InvalidData`` at the first line that breaks the data model (as ``validate``
+    reports it) or that repeats an earlier id; ``UnusableInput`` if ``path`` cannot be opened.
     """
     seen: dict[str, int] = {}
-    for number, item in scan_documents(path):
-        if not isinstance(item, Document):
-            raise InvalidData(item)
+    for line, item, problems in checked_lines(path, targets):
+        if problems or item is None:
+            raise InvalidData(problems)
         if item.id in seen:
             message = f"duplicate id (first on line {seen[item.id]})"
-            raise InvalidData([Problem(str(path), number, item.id, "id", message)])
-        seen[item.id] = number
+            raise InvalidData([Problem(str(path), line, item.id, "id", message)])
+        seen[item.id] = line
         yield item
 
 
-def _count_lines(path: Path) -> int | None:
+def _count_lines(path: Path) -> int:
+    """Non-blank lines of ``path`` (for the progress bar); ``UnusableInput`` if unreadable."""
     try:
         with open(path, "rb") as handle:
             return sum(1 for line in handle if line.strip())
-    except OSError:
-        return None
+    except OSError as error:
+        raise UnusableInput(f"{path}: cannot open: {error.strerror or error}") from None
 
 
 def _progress() -> Any:
@@ -72,14 +82,17 @@ def extract(
     output: Annotated[Path, typer.Option(help="Where the predicted documents are written.")],
     n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
+    targets: TargetsOption = None,
 ) -> None:
     """Predict quotes and speakers for every document; the output appears only when complete."""
     with reporting():
+        check_output(output, [input])
+        total, inventory = _count_lines(input), load_targets(targets)
         system = build_extractor(extractor, n_process=n_process, batch_size=batch_size)
         count = quotes = 0
-        with _progress() as progress, atomic_output(output) as handle:
-            task = progress.add_task(system.name, total=_count_lines(input))
-            for predicted in system.extract(input_documents(input)):
+        with _progress() as progress, output_file(output, [input]) as handle:
+            task = progress.add_task(system.name, total=total)
+            for predicted in system.extract(input_documents(input, inventory)):
                 handle.write(predicted.to_json() + "\n")
                 count, quotes = count + 1, quotes + len(predicted.quotes)
                 progress.advance(task)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from quotebench.corpus import UnusableInput, ingest_file, write_documents
+from quotebench.corpus import UnusableInput, check_output, ingest_file, write_documents
 
 from .app import app
 from .common import reporting
@@ -36,8 +36,10 @@ def ingest(
 ) -> None:
     """Turn an article into a document: text unchanged byte for byte, sha256 recorded."""
     with reporting():
+        if output is not None:
+            check_output(output, [file])
         document = ingest_file(file, doc_id, _pairs(meta or []))
         if output is None:
             typer.echo(document.to_json())
         else:
-            write_documents(output, [document])
+            write_documents(output, [document], [file])

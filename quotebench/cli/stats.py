@@ -8,10 +8,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from quotebench.corpus import load_targets
 from quotebench.corpus.stats import document_counts, total_counts
 
 from .app import app
-from .common import echo_json, reporting, select_documents
+from .common import TargetsOption, echo_json, reporting, select_documents
 
 
 @app.command()
@@ -19,11 +20,12 @@ def stats(
     ref: Annotated[
         str | None, typer.Argument(help="A document id in the gold corpus, or a collection file.")
     ] = None,
+    targets: TargetsOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Count entities, mentions, quotes (per type), stances (per label) and non-quotes."""
     with reporting():
-        documents = select_documents(ref)
+        documents = select_documents(ref, targets=load_targets(targets))
     rows = [(d.id, d.annotation.annotator, document_counts(d)) for d in documents]
     total = total_counts(counts for _, _, counts in rows)
     if as_json:
