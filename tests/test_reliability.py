@@ -127,6 +127,15 @@ def workspace(tmp_path: Path, file_systems: tuple[Path, Path]) -> Workspace:
     return Workspace(tmp_path, *file_systems)
 
 
+def _place(path: Path, content: bytes | str | None) -> Path:
+    """``content`` at ``path``: bytes as a file, ``"dir"`` as a folder, ``None`` as nothing."""
+    if content == "dir":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    return path
+
+
 def _state(folders: list[Path]) -> dict[str, tuple[bytes | None, int]]:
     """Every entry under ``folders``: content (None for a folder) and mode."""
     found = {}
@@ -245,10 +254,7 @@ def _document_case(command: str, kind: str) -> Build:
         _prepare(w)
         content, code, where = DOCUMENT_KINDS[kind]
         src = w.path("input.jsonl")
-        if content == "dir":
-            src.mkdir()
-        elif content is not None:
-            src.write_bytes(content)
+        _place(src, content)
         arguments, output = DOCUMENT_COMMANDS[command]
         out = w.path("fresh-output")
         return Case(arguments(w, src, out), code, [f"{src}{where}"], out if output else None)
@@ -307,10 +313,7 @@ def _ingest(kind: str) -> Build:
     def build(w: Workspace) -> Case:
         src = w.path("article.txt")
         content = contents.get(kind, TEXT.encode())
-        if content == "dir":
-            src.mkdir()
-        elif content is not None:
-            src.write_bytes(content)
+        _place(src, content)
         args, out = ["ingest", str(src), "--id", "a-1"], w.path("doc.jsonl")
         if kind in codes:
             return Case([*args, "--output", str(out)], codes[kind], [str(src)], out)
@@ -398,11 +401,14 @@ def _with_choice(result: list) -> list:
             else i for i in result]  # fmt: skip
 
 
-IMPORT_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
+JSON_FILE_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
     "missing file": (None, 2, "cannot read"),
     "a directory": ("dir", 2, "cannot read"),
     "empty": (b"", 1, "malformed JSON"),
     "malformed": (b'[{"id": 3, "data":', 1, "malformed JSON"),
+}
+IMPORT_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
+    **JSON_FILE_KINDS,
     "not an array": (b'{"id": 3}', 1, "an export is a JSON array of tasks"),
     "task without data": (b'[{"id": 3, "annotations": []}]', 1, "task 3"),
     "region without its value": (_export_json(_without_value(document_result(TINY))), 1,
@@ -423,10 +429,7 @@ def _annotate_import(kind: str) -> Build:
         if kind in IMPORT_KINDS:
             content, code, where = IMPORT_KINDS[kind]
             src = w.path("export.json")
-            if content == "dir":
-                src.mkdir()
-            elif content is not None:
-                src.write_bytes(content)
+            _place(src, content)
             args = ["annotate", "import", str(src), "--output", str(out), *corpus]
             return Case(args, code, [str(src), where], out)
         src = w.write("export.json", _export_json())
@@ -440,10 +443,7 @@ def _annotate_import(kind: str) -> Build:
 TASKS = json.dumps(build_tasks([TINY])).encode()
 LS = {"LABEL_STUDIO_URL": "http://127.0.0.1:9", "LABEL_STUDIO_API_KEY": "0123456789abcdef"}
 PUSH_KINDS: dict[str, tuple[bytes | str | None, dict[str, str], int, str]] = {
-    "missing file": (None, LS, 2, "cannot read"),
-    "a directory": ("dir", LS, 2, "cannot read"),
-    "empty": (b"", LS, 1, "malformed JSON"),
-    "malformed": (b"[{", LS, 1, "malformed JSON"),
+    **{kind: (content, LS, code, at) for kind, (content, code, at) in JSON_FILE_KINDS.items()},
     "truncated": (TASKS[: len(TASKS) // 2], LS, 1, "malformed JSON"),
     "not UTF-8": (TASKS.replace(b"Merkel", b"M\xe9rkel"), LS, 2, "cannot read"),
     "not an array": (b'{"data": {}}', LS, 2, "not a JSON array of tasks"),
@@ -461,10 +461,7 @@ def _annotate_push(kind: str) -> Build:
     def build(w: Workspace) -> Case:
         content, env, code, where = PUSH_KINDS[kind]
         src = w.path("tasks.json")
-        if content == "dir":
-            src.mkdir()
-        elif content is not None:
-            src.write_bytes(content)
+        _place(src, content)
         args = ["annotate", "push", str(src), "--project", "p"]
         if kind == "bad targets file":
             w.write("targets.json", b'[{"id": "Bad Id"}]')
@@ -533,10 +530,7 @@ def _annotate_pull(kind: str, server: str) -> Build:
 
 
 CONFIG_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
-    "missing file": (None, 2, "cannot read"),
-    "a directory": ("dir", 2, "cannot read"),
-    "empty": (b"", 1, "malformed JSON"),
-    "malformed": (b"[{", 1, "malformed JSON"),
+    **JSON_FILE_KINDS,
     "not an array": (b'{"id": "a"}', 1, "must be a JSON array"),
     "bad id": (b'[{"id": "Not Kebab", "label": "A", "description": "d"}]', 1, "[0].id"),
     "duplicate ids": (b'[{"id": "a", "label": "A", "description": "d"},'
@@ -556,10 +550,7 @@ def _annotate_config(kind: str) -> Build:
     def build(w: Workspace) -> Case:
         content, code, where = CONFIG_KINDS[kind]
         src = w.path("targets.json")
-        if content == "dir":
-            src.mkdir()
-        elif content is not None:
-            src.write_bytes(content)
+        _place(src, content)
         return Case(["annotate", "config", "--targets", str(src)], code, [str(src), where])
 
     return build
