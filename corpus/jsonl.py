@@ -92,13 +92,20 @@ def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
 def read_json_file(path: str | Path, name: str | None = None) -> object:
     """The JSON value in a UTF-8 file; ``name`` is how problems call the file.
 
-    Raises ``UnusableInput`` when it cannot be read, ``InvalidData`` when it is not JSON.
+    Raises ``UnusableInput`` when it cannot be read, ``InvalidData`` when it is not UTF-8
+    or not JSON.
     """
     name = name or str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnusableInput(f"{name}: cannot read: {error}") from error
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnusableInput(f"{name}: cannot read: {error.strerror or error}") from error
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 (byte {error.start}: {error.reason})"
+        raise InvalidData([Problem(name, line, None, None, message)]) from None
     try:
         return loads_strict(raw)
     except json.JSONDecodeError as error:

@@ -7,14 +7,16 @@ checked against every invariant (``validate.check_document``); a collection may 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .jsonl import scan_documents
 from .model import Document
-from .problems import InvalidData, Problem
+from .problems import InvalidData, Problem, UnusableInput
 from .targets import Target, load_targets
 from .validate import check_document
 
@@ -121,12 +123,15 @@ def load_versions(
     the versions of one document share its text (sha256) and each ``(id, annotator)``
     appears once across all files.
 
-    Raises ``InvalidData`` listing every problem; ``UnusableInput`` for an unreadable file.
+    Raises ``InvalidData`` listing every problem; ``UnusableInput`` for an unreadable file
+    or one given twice.
     """
     documents: list[Document] = []
     problems: list[Problem] = []
     first: dict[str, tuple[str, int, str]] = {}  # id -> (file, line, sha256)
-    seen: dict[tuple[str, str | None], str] = {}
+    seen: dict[tuple[str, str | None], tuple[str, int]] = {}
+    paths = list(paths)
+    _refuse_repeated_files(paths)
     for path in paths:
         collection, found = load_collection(path, targets, lenient=True)
         problems += found
@@ -143,7 +148,7 @@ def _version_problems(
     line: int,
     document: Document,
     first: dict[str, tuple[str, int, str]],
-    seen: dict[tuple[str, str | None], str],
+    seen: dict[tuple[str, str | None], tuple[str, int]],
 ) -> list[Problem]:
     sha = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     where = first.setdefault(document.id, (name, line, sha))
@@ -152,10 +157,19 @@ def _version_problems(
         message = f"text differs from the version at {where[0]}:{where[1]} (sha256 {sha[:12]}...)"
         problems.append(Problem(name, line, document.id, "text", message))
     key = (document.id, document.annotation.annotator)
-    if seen.setdefault(key, name) != name:
-        message = f"annotator {key[1]!r} gave this document in {seen[key]} already"
+    earlier = seen.setdefault(key, (name, line))
+    if earlier != (name, line) and earlier[0] != name:  # repeats within a file: checked_lines
+        message = f"annotator {key[1]!r} gave this document at {earlier[0]}:{earlier[1]} already"
         problems.append(Problem(name, line, document.id, "annotation.annotator", message))
     return problems
+
+
+def _refuse_repeated_files(paths: list[str | Path]) -> None:
+    for k, path in enumerate(paths):
+        for other in paths[:k]:
+            with contextlib.suppress(OSError):
+                if os.path.samefile(path, other):
+                    raise UnusableInput(f"{path}: given twice (as {other})")
 
 
 def validate_paths(

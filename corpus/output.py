@@ -20,6 +20,7 @@ import contextlib
 import errno
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
@@ -35,6 +36,7 @@ __all__ = [
     "MANIFEST",
     "Interrupted",
     "check_output",
+    "interrupted",
     "output_file",
     "output_folder",
     "output_path",
@@ -51,21 +53,36 @@ Inputs = Iterable[str | Path | None]
 
 
 class Interrupted(KeyboardInterrupt):
-    """A termination signal received while working (SIGTERM, SIGHUP)."""
+    """A termination signal received while working (SIGINT, SIGTERM, SIGHUP)."""
 
     def __init__(self, signum: int) -> None:
         self.signum = signum
         super().__init__(signal.Signals(signum).name)
 
 
+_MAIN_PROCESS: list[int] = []  # the pid that installed the handlers
+_RECEIVED: list[int] = []  # the signals that interrupted it
+
+
 def _interrupt(signum: int, _frame: object) -> None:
+    if os.getpid() not in _MAIN_PROCESS:  # a forked worker (spaCy's n_process): end quietly
+        os._exit(128 + signum)
+    _RECEIVED.append(signum)
+    for child in multiprocessing.active_children():  # so that joining them cannot hang
+        child.terminate()
     raise Interrupted(signum)
 
 
+def interrupted() -> bool:
+    """Whether a signal interrupted this process (after ``raise_on_termination``)."""
+    return bool(_RECEIVED)
+
+
 def raise_on_termination() -> None:
-    """Make SIGTERM and SIGHUP raise ``Interrupted`` (as SIGINT raises KeyboardInterrupt), so
-    that every output's clean-up runs before the process ends."""
-    for signum in (signal.SIGTERM, signal.SIGHUP):
+    """Make SIGINT, SIGTERM and SIGHUP raise ``Interrupted`` in this process, so that every
+    output's clean-up runs before it ends; its worker processes end at once and quietly."""
+    _MAIN_PROCESS[:] = [os.getpid()]
+    for signum in _SIGNALS:
         signal.signal(signum, _interrupt)
 
 

@@ -16,10 +16,15 @@ __all__ = ["compare_results", "load_results"]
 
 def load_results(path: str | Path) -> dict[str, object]:
     """A results.json file; ``UnusableInput`` if unreadable, ``InvalidData`` if not results."""
+    from .harness import SCHEMA
+
     data = read_json_file(path)
     if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
         message = "not a quotebench results file (no per-unit counts)"
         raise InvalidData([Problem(str(path), None, None, "units", message)])
+    if data.get("schema") != SCHEMA:
+        message = f"results schema {data.get('schema')!r}, expected {SCHEMA!r}"
+        raise InvalidData([Problem(str(path), None, None, "schema", message)])
     return data
 
 

@@ -169,3 +169,11 @@ def test_push_warns_when_another_corpus_gets_the_seeds_targets(
     outcome = run("annotate", "push", str(tasks), "--project", "p", "--url", "http://127.0.0.1:9")
     assert "warning: these tasks are not the seed's" in outcome.stderr
     assert outcome.code == 2 and "LABEL_STUDIO_API_KEY" in outcome.stderr
+
+
+def test_an_empty_inventory_is_said_to_give_no_stance_controls(tmp_path: Path) -> None:
+    path = tmp_path / "targets.json"
+    path.write_text("[]", encoding="utf-8")
+    outcome = run("annotate", "config", "--targets", str(path))
+    assert outcome.code == 0 and outcome.stdout == label_config(())
+    assert f"note: {path} holds no target: no stance controls" in outcome.stderr

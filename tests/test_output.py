@@ -160,7 +160,7 @@ def test_overwrite_replaces_a_foreign_folder_whole(tmp_path: Path) -> None:
 
 
 def test_termination_signals_raise_so_that_clean_up_runs(tmp_path: Path) -> None:
-    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+    previous = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     raise_on_termination()
     target = tmp_path / "out.jsonl"
     try:

@@ -244,6 +244,17 @@ DOCUMENT_COMMANDS: dict[str, tuple[Callable[[Workspace, Path, Path], list[str]],
 }  # fmt: skip
 
 
+def _versions_twice(command: str) -> Build:
+    def build(w: Workspace) -> Case:
+        _prepare(w)
+        same, out = w.path("gold.jsonl"), w.path("adjudicated.jsonl")
+        args = ["agreement", str(same), str(same)] if command == "agreement" else [
+            "annotate", "adjudicate", str(same), str(same), "--output", str(out)]  # fmt: skip
+        return Case(args, 2, [f"{same}: given twice"], out)
+
+    return build
+
+
 def _prepare(w: Workspace) -> None:
     write_documents(w.path("gold.jsonl"), [TINY])
     write_documents(w.path("other.jsonl"), [OTHER])
@@ -317,10 +328,15 @@ def _ingest(kind: str) -> Build:
         args, out = ["ingest", str(src), "--id", "a-1"], w.path("doc.jsonl")
         if kind in codes:
             return Case([*args, "--output", str(out)], codes[kind], [str(src)], out)
-        if kind in ("blank id", "padded id", "meta without ="):
-            bad = {"blank id": ["--id", " "], "padded id": ["--id", "a-1 "],
-                   "meta without =": ["--meta", "title"]}[kind]  # fmt: skip
-            named = "--meta 'title'" if kind == "meta without =" else "--id"
+        if kind in ("blank id", "padded id", "meta without =", "meta key twice"):
+            bad = {
+                "blank id": ["--id", " "],
+                "padded id": ["--id", "a-1 "],
+                "meta without =": ["--meta", "title"],
+                "meta key twice": ["--meta", "title=A", "--meta", "title=B"],
+            }[kind]
+            named = {"meta without =": "--meta 'title'", "meta key twice": "--meta title: given"
+                     }.get(kind, "--id")  # fmt: skip
             return Case([*args, *bad, "--output", str(out)], 2, [named], out)
         out, fresh = _output_path(w, kind, src)
         return Case([*args, "--output", str(out)], OUTPUT_KINDS[kind][1], [str(out)], fresh)
@@ -329,8 +345,8 @@ def _ingest(kind: str) -> Build:
 
 
 INGEST_KINDS = ["missing file", "a directory", "empty", "blank", "not UTF-8", "blank id",
-                "padded id", "meta without =", "output onto input", "output a directory",
-                "output folder missing", "output in a read-only folder",
+                "padded id", "meta without =", "meta key twice", "output onto input",
+                "output a directory", "output folder missing", "output in a read-only folder",
                 "output on a full disk"]  # fmt: skip
 
 
@@ -418,6 +434,7 @@ IMPORT_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
         "type": "relation", "from_id": "quote_q1", "to_id": "gone", "labels": ["cue"]}]), 1,
         "quote_q1->gone"),
     "text differs from the corpus": (_export_json(text=TEXT + " "), 1, "task 3"),
+    "not UTF-8": (_export_json().replace(b"Merkel", b"M\xe9rkel", 1), 1, ":1: not UTF-8"),
 }  # fmt: skip
 
 
@@ -445,7 +462,7 @@ LS = {"LABEL_STUDIO_URL": "http://127.0.0.1:9", "LABEL_STUDIO_API_KEY": "0123456
 PUSH_KINDS: dict[str, tuple[bytes | str | None, dict[str, str], int, str]] = {
     **{kind: (content, LS, code, at) for kind, (content, code, at) in JSON_FILE_KINDS.items()},
     "truncated": (TASKS[: len(TASKS) // 2], LS, 1, "malformed JSON"),
-    "not UTF-8": (TASKS.replace(b"Merkel", b"M\xe9rkel"), LS, 2, "cannot read"),
+    "not UTF-8": (TASKS.replace(b"Merkel", b"M\xe9rkel"), LS, 1, ":1: not UTF-8"),
     "not an array": (b'{"data": {}}', LS, 2, "not a JSON array of tasks"),
     "an array of numbers": (b"[1, 2]", LS, 2, "not a JSON array of tasks"),
     "no token": (TASKS, {"LABEL_STUDIO_URL": LS["LABEL_STUDIO_URL"], "LABEL_STUDIO_API_KEY": ""},
@@ -542,7 +559,7 @@ CONFIG_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
     "unknown field": (b'[{"id": "a", "label": "A", "description": "d", "x": 1}]', 1, "[0].x"),
     "repeated key": (b'[{"id": "a", "id": "b", "label": "A", "description": "d"}]', 1,
                      "appears twice"),
-    "not UTF-8": (b'[{"id": "a", "label": "\xe9", "description": "d"}]', 2, "cannot read"),
+    "not UTF-8": (b'[{"id": "a", "label": "\xe9", "description": "d"}]', 1, ":1: not UTF-8"),
 }  # fmt: skip
 
 
@@ -601,6 +618,40 @@ def _hf_push(kind: str, built: Path) -> Build:
     return build
 
 
+def _results_json(**changes: object) -> bytes:
+    from quotebench.eval import evaluate
+
+    data = evaluate([TINY], [TINY], resamples=10).to_dict()
+    return json.dumps({**data, **changes}).encode()
+
+
+COMPARE_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
+    **JSON_FILE_KINDS,
+    "truncated": (b'{"schema": "quotebench.results/1", "units": {', 1, ":1: malformed JSON"),
+    "not UTF-8": (b'{"schema": "\xe9"}', 1, ":1: not UTF-8"),
+    "an array": (b"[1, 2]", 1, "field units: not a quotebench results file"),
+    "no per-unit counts": (b'{"schema": "quotebench.results/1"}', 1, "field units"),
+    "unknown results schema": ("schema", 1, "field schema: results schema"),
+    "scored on another gold": ("gold", 2, "were scored on different gold"),
+    "repeated key": (b'{"units": {}, "units": {}}', 1, "the key 'units' appears twice"),
+}
+
+
+def _compare(kind: str) -> Build:
+    def build(w: Workspace) -> Case:
+        content, code, where = COMPARE_KINDS[kind]
+        good = w.write("a.json", _results_json())
+        if content == "schema":
+            content = _results_json(schema="quotebench.results/99")
+        elif content == "gold":
+            content = _results_json(gold={"sha256": "0" * 64, "documents": 1, "quotes": 2})
+        src = _place(w.path("b.json"), content)
+        names = [where] if kind == "scored on another gold" else [str(src), where]
+        return Case(["evaluate", "--compare", str(good), str(src)], code, names)
+
+    return build
+
+
 # ------------------------------------------------------------------ the table
 
 
@@ -612,6 +663,9 @@ def _table() -> list[tuple[str, str, Callable[..., Build]]]:
         for kind, (given, _, _) in OUTPUT_KINDS.items():
             if output and output in given.split():
                 rows.append((command, kind, lambda c=command, k=kind: _output_case(c, k)))
+    rows += [(c, "the same file twice", lambda c=c: _versions_twice(c))
+             for c in ("agreement", "adjudicate")]  # fmt: skip
+    rows += [("evaluate --compare", k, lambda k=k: _compare(k)) for k in COMPARE_KINDS]
     rows += [("ingest", k, lambda k=k: _ingest(k)) for k in INGEST_KINDS]
     rows += [("import-brat", k, lambda k=k: _import_brat(k)) for k in (*BRAT_KINDS,
              *BRAT_OUTPUT_KINDS)]  # fmt: skip
@@ -676,9 +730,10 @@ def test_every_command_meets_at_least_ten_kinds_of_bad_input() -> None:
 QUOTEBENCH = str(Path(sys.executable).parent / "quotebench")
 
 
+@pytest.mark.parametrize("processes", ["1", "2"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_an_interrupted_run_leaves_the_previous_output_and_no_temporary_file(
-    tmp_path: Path, signum: int
+    tmp_path: Path, signum: int, processes: str
 ) -> None:
     write_documents(tmp_path / "docs.jsonl", [
         TINY.model_copy(update={"id": f"d{k}", "text": TEXT * 40, "mentions": (), "quotes": (),
@@ -690,15 +745,17 @@ def test_an_interrupted_run_leaves_the_previous_output_and_no_temporary_file(
     before = _state([tmp_path])
     process = subprocess.Popen(
         [QUOTEBENCH, "extract", "--extractor", "dependency.v1", "--input",
-         str(tmp_path / "docs.jsonl"), "--output", str(output)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+         str(tmp_path / "docs.jsonl"), "--output", str(output), "--n-process", processes],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while not any(p.name.startswith(".pred.jsonl.") for p in tmp_path.iterdir()):
         assert process.poll() is None and time.monotonic() < deadline, process.communicate()
         time.sleep(0.05)
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=60)
+    time.sleep(1.0)  # the workers are busy parsing
+    os.killpg(process.pid, signum)  # as a terminal or a job scheduler signals the whole group
+    _, stderr = process.communicate(timeout=30)
+    assert not subprocess.run(["pgrep", "-s", str(process.pid)], capture_output=True).stdout
     assert process.returncode == 128 + signum, stderr
     name = signal.Signals(signum).name
     assert stderr.strip().splitlines()[-1] == f"error: interrupted ({name}); no output was changed"

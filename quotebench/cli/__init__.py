@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from . import (  # noqa: F401  (register commands)
     agreement,
     annotate,
@@ -23,9 +26,17 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the ``quotebench`` script: SIGTERM and SIGHUP end a command the way
-    Ctrl-C does, through every output's clean-up."""
-    from quotebench.corpus.output import raise_on_termination
+    """Entry point of the ``quotebench`` script: SIGINT, SIGTERM and SIGHUP end a command
+    through every output's clean-up, then the process at once (a worker's queue left full
+    would otherwise hold the interpreter's exit)."""
+    from quotebench.corpus.output import interrupted, raise_on_termination
 
     raise_on_termination()
-    app()
+    try:
+        app()
+    except SystemExit as done:
+        if interrupted():
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code if isinstance(done.code, int) else 1)
+        raise

@@ -52,7 +52,10 @@ def _targets(path: Path | None, none: bool) -> tuple[Target, ...]:
             " give your corpus's with --targets FILE, or --no-targets",
             err=True,
         )
-    return load_targets(path)
+    targets = load_targets(path)
+    if not targets:
+        typer.echo(f"note: {path} holds no target: no stance controls (as --no-targets)", err=True)
+    return targets
 
 
 @annotate.command("config")

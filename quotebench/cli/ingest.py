@@ -19,6 +19,8 @@ def _pairs(items: list[str]) -> dict[str, str]:
         key, sep, value = item.partition("=")
         if not sep or not key:
             raise UnusableInput(f"--meta {item!r}: expected KEY=VALUE")
+        if key in pairs:
+            raise UnusableInput(f"--meta {key}: given twice ({pairs[key]!r}, {value!r})")
         pairs[key] = value
     return pairs
 
