@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 __all__ = [
     "ID_PATTERN",
@@ -28,8 +35,8 @@ __all__ = [
     "Stance",
 ]
 
-SCHEMA_VERSION = "1.0"
-KNOWN_SCHEMA_VERSIONS = ("1.0",)
+SCHEMA_VERSION = "1.1"  # 1.1 added annotation.convention
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["favor", "against", "neutral"]
@@ -95,6 +102,17 @@ class Annotation(_Model):
     created: str | None = None
     lead_time: Score | None = None
     failures: tuple[str, ...] = ()  # what the producing system could not process, one message each
+    convention: str | None = None  # the annotation convention followed (schema 1.1)
+
+    @model_serializer(mode="wrap")
+    def _without_unknown_convention(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        """A document that follows no named convention serialises as it did in schema 1.0."""
+        data = handler(self)
+        if data.get("convention") is None:
+            data.pop("convention", None)
+        return data
 
 
 class Entity(_Model):
@@ -136,7 +154,8 @@ class Stance(_Model):
 class Document(_Model):
     """One article with its annotations (gold, a Label Studio annotator's, or a system's)."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = "1.0"  # the oldest version that holds it: 1.1 with a convention
+
     id: Id
     text: str
     meta: Meta = Field(default_factory=Meta)
@@ -146,6 +165,13 @@ class Document(_Model):
     quotes: tuple[Quote, ...] = ()
     stances: tuple[Stance, ...] = ()
     non_quotes: tuple[NonQuote, ...] = ()
+
+    def with_convention(self, name: str | None) -> Document:
+        """This document stating that its annotations follow convention ``name`` (schema 1.1
+        holds it), or stating none (``None``)."""
+        annotation = self.annotation.model_copy(update={"convention": name})
+        version = SCHEMA_VERSION if name else self.schema_version
+        return self.model_copy(update={"annotation": annotation, "schema_version": version})
 
     @property
     def paragraphs(self) -> list[str]:

@@ -7,6 +7,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from .conventions import conventions
 from .model import KNOWN_SCHEMA_VERSIONS, Document, Span
 
 __all__ = ["check_document"]
@@ -34,6 +35,17 @@ def _check_version(document: Document) -> Iterator[Finding]:
     if document.schema_version not in KNOWN_SCHEMA_VERSIONS:
         known = ", ".join(KNOWN_SCHEMA_VERSIONS)
         yield "schema_version", f"unknown version {document.schema_version!r} (known: {known})"
+    convention = document.annotation.convention
+    if convention is None:
+        return
+    if document.schema_version == "1.0":
+        yield "annotation.convention", "needs schema_version 1.1 (1.0 has no convention)"
+    known = conventions.names()
+    if convention not in known:
+        yield (
+            "annotation.convention",
+            (f"{convention!r} is not a registered convention (registered: {', '.join(known)})"),
+        )
 
 
 def _check_sha256(document: Document) -> Iterator[Finding]:

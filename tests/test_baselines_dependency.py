@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pytest
 
 from quotebench.baselines.dependency import DependencyExtractor
 from quotebench.baselines.dependency.lexicon import SPEECH_NOUNS, SPEECH_VERBS
-from quotebench.corpus import Document, check_document, load_gold
+from quotebench.corpus import Document, check_document, gold_path, load_gold
 from quotebench.registry import extractors
 
 
@@ -229,3 +232,28 @@ def test_seed_gold_quotes_and_speakers() -> None:
             right += _same_speaker(gold, quote, doc, match)
     assert found >= 0.9 * len(gold.quotes)
     assert right >= 0.9 * found
+
+
+DATA = Path(__file__).resolve().parent / "data"
+TARGETS = Path(str(resources.files("quotebench.corpus") / "data" / "targets.json"))
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (DATA / "dependency_sample.jsonl", DATA / "dependency_v1_sample.jsonl"),
+        (gold_path(), DATA / "dependency_v1_seed.jsonl"),
+    ],
+    ids=["hand-written sample", "seed"],
+)
+def test_dependency_v1_output_is_byte_for_byte_what_it_was(
+    source: Path, expected: Path, tmp_path: Path
+) -> None:
+    """``dependency.v1``'s name is a promise: its output, recorded when dependency.v2 was
+    introduced, never changes."""
+    from tests.cli import run
+
+    output = tmp_path / "pred.jsonl"
+    args = ["--input", str(source), "--output", str(output), "--targets", str(TARGETS)]
+    assert run("extract", "--extractor", "dependency.v1", *args).code == 0
+    assert output.read_bytes() == expected.read_bytes()
