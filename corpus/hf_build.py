@@ -15,7 +15,7 @@ from typing import Any
 
 from .hf_card import CardInputs, render_card
 from .hf_features import document_features, plain_value, quote_row_features, target_features
-from .model import Document, Quote, Stance
+from .model import ALL_FIELDS, Document, Quote, Stance
 from .output import MANIFEST, Inputs, check_output, output_folder
 from .problems import InvalidData, Problem
 from .targets import Target
@@ -100,7 +100,11 @@ def dataset_tables(
     if problems:
         raise InvalidData(problems)
     return [
-        Table("documents", document_features(), [d.model_dump(mode="json") for d in documents]),
+        Table(
+            "documents",
+            document_features(),
+            [d.model_dump(mode="json", context=ALL_FIELDS) for d in documents],
+        ),
         Table("quotes", quote_row_features(), [r for d in documents for r in quote_rows(d)]),
         Table("targets", target_features(), [t.model_dump(mode="json") for t in targets]),
     ]

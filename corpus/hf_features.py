@@ -153,6 +153,7 @@ FIELD_NOTES: dict[str, str] = {
     "Annotation.created": "creation date, null when unknown",
     "Annotation.lead_time": "annotation time in seconds, null when unknown",
     "Annotation.failures": "what the producing system could not process in the document",
+    "Annotation.convention": "the registered annotation convention it follows, null if unnamed",
     "Entity.id": "entity id, unique in its document",
     "Entity.name": "canonical full name",
     "Entity.kind": "kind of entity",

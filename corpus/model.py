@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "ALL_FIELDS",
     "ID_PATTERN",
     "KNOWN_SCHEMA_VERSIONS",
     "QUOTE_TYPES",
@@ -35,6 +36,7 @@ __all__ = [
     "Stance",
 ]
 
+ALL_FIELDS = {"all_fields": True}  # serialisation context: every field, even an empty one
 SCHEMA_VERSION = "1.1"  # 1.1 added annotation.convention
 KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
 
@@ -108,9 +110,10 @@ class Annotation(_Model):
     def _without_unknown_convention(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> dict[str, Any]:
-        """A document that follows no named convention serialises as it did in schema 1.0."""
+        """A document that follows no named convention serialises as it did in schema 1.0
+        (unless the context asks for ``all_fields``, as a table with fixed columns does)."""
         data = handler(self)
-        if data.get("convention") is None:
+        if data.get("convention") is None and not (info.context or {}).get("all_fields"):
             data.pop("convention", None)
         return data
 
