@@ -182,6 +182,7 @@ def document_task(document: Document, prediction: Document | None = None) -> dic
             "id": document.id,
             "schema_version": document.schema_version,
             "meta": document.meta.model_dump(mode="json"),
+            "convention": document.annotation.convention,
         },
     }
     task: dict[str, Any] = {"data": data}

@@ -40,7 +40,9 @@ def document_from_result(
     text, identity = _task_identity(data)
     parts = rebuild(parse_result(text, result, targets))
     try:
-        fields = {**identity, TEXT_NAME: text, "annotation": annotation.model_dump(), **parts}
+        convention = (data.get("document") or {}).get("convention")
+        provenance = {**annotation.model_dump(), "convention": convention}
+        fields = {**identity, TEXT_NAME: text, "annotation": provenance, **parts}
         document = Document.model_validate_json(json.dumps(fields))
     except ValidationError as error:
         first = error.errors(include_url=False)[0]

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .conventions import get_convention
 from .model import Annotation, Document, Entity, Mention, Meta, Quote, Span
 from .output import Inputs, output_folder
 from .problems import InvalidData, Problem, UnusableInput
@@ -40,6 +41,7 @@ Fragment = tuple[int, int]
 _ENTRY = re.compile(r"^([TERAMN#*]\d*)\t")
 _TEXT_BOUND = re.compile(r"^(\S+) (\d+ \d+(?:;\d+ \d+)*)$")
 _CONTENT_ROLE = re.compile(r"^Content\d*$")
+DEFAULT_CONVENTION = "polnear.v1"
 TRIGGERS = ("Attribution", "Attribution-no-source")
 NOTES = ("Discuss", "Discard")
 # role -> the label of the span that fills it (an event's trigger role names its own label)
@@ -466,7 +468,9 @@ class BratImport:
     left_out: list[Problem]
 
 
-def read_brat(directory: str | Path, *, lenient: bool = False) -> BratImport:
+def read_brat(
+    directory: str | Path, *, lenient: bool = False, convention: str | None = DEFAULT_CONVENTION
+) -> BratImport:
     """Import a brat attribution corpus, one document per (article, annotator).
 
     Args:
@@ -474,6 +478,8 @@ def read_brat(directory: str | Path, *, lenient: bool = False) -> BratImport:
             ``x.ann`` side by side; ``x_CODE.ann`` is annotator ``CODE``'s version of ``x``.
         lenient: leave out (and count, and report in ``left_out``) each event whose role is
             filled by a span of the wrong label, instead of refusing the corpus.
+        convention: the annotation convention the corpus follows, recorded in each document
+            (``polnear.v1`` by default: PolNeAR's, PARC 3.0 style; ``None`` for none).
     Returns:
         documents sorted by (id, annotator), origin ``import``.
     Raises:
@@ -494,13 +500,18 @@ def read_brat(directory: str | Path, *, lenient: bool = False) -> BratImport:
             problems += error.problems
     if problems:
         raise InvalidData(problems)
+    if convention is not None:
+        get_convention(convention)  # raises UnusableInput for an unknown name
+        documents = [d.with_convention(convention) for d in documents]
     ordered = sorted(documents, key=lambda d: (d.id, d.annotation.annotator or ""))
     return BratImport(ordered, left_out)
 
 
-def import_brat(directory: str | Path, *, lenient: bool = False) -> list[Document]:
-    """The documents of ``read_brat(directory, lenient=lenient)``."""
-    return read_brat(directory, lenient=lenient).documents
+def import_brat(
+    directory: str | Path, *, lenient: bool = False, convention: str | None = DEFAULT_CONVENTION
+) -> list[Document]:
+    """The documents of ``read_brat(directory, lenient=lenient, convention=convention)``."""
+    return read_brat(directory, lenient=lenient, convention=convention).documents
 
 
 # ---------------------------------------------------------------- export

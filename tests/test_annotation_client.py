@@ -72,6 +72,7 @@ def test_the_seed_gold_comes_back_unchanged(pushed: dict[str, Any], tmp_path: Pa
     assert document.model_copy(update={"annotation": GOLD.annotation}) == GOLD
     assert document.annotation.annotator == "annotator@example.org"
     assert (document.annotation.origin, document.annotation.lead_time) == ("label-studio", 42.0)
+    assert document.annotation.convention == GOLD.annotation.convention == "quotebench.v1"
 
 
 def test_connect_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> None:

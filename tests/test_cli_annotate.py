@@ -17,7 +17,9 @@ GOLD = load_gold()[0]
 
 
 def _export(path: Path, result: list, text: str = GOLD.text) -> Path:
-    data = {"text": text, "document": {"id": GOLD.id, "meta": GOLD.meta.model_dump()}}
+    data = {"text": text, "document": {"id": GOLD.id, "meta": GOLD.meta.model_dump(),
+                                       "schema_version": GOLD.schema_version,
+                                       "convention": GOLD.annotation.convention}}  # fmt: skip
     annotation = {"id": 7, "completed_by": {"id": 1, "email": "a@example.org"}, "result": result,
                   "lead_time": 3.5, "created_at": "2026-01-01T00:00:00Z"}  # fmt: skip
     path.write_text(json.dumps([{"id": 3, "data": data, "annotations": [annotation]}]))

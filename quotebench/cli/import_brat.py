@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from quotebench.corpus import check_output, write_documents
-from quotebench.corpus.brat import read_brat
+from quotebench.corpus.brat import DEFAULT_CONVENTION, read_brat
 
 from .app import app
 from .common import reporting
@@ -24,12 +24,15 @@ def import_brat(
         bool,
         typer.Option(help="Leave out (count and list) events whose roles have the wrong label."),
     ] = False,
+    convention: Annotated[
+        str, typer.Option(help="The convention the corpus follows (recorded in each document).")
+    ] = DEFAULT_CONVENTION,
 ) -> None:
     """Import Source/Cue/Content annotations and their Attribution relations as quotes."""
     with reporting():
         read = sorted(directory.rglob("*")) if directory.is_dir() else []
         check_output(output, read)
-        imported = read_brat(directory, lenient=lenient)
+        imported = read_brat(directory, lenient=lenient, convention=convention)
         write_documents(output, imported.documents, read)
     for problem in imported.left_out:
         typer.echo(f"left out: {problem}", err=True)
