@@ -76,5 +76,13 @@ def test_versions_must_share_their_text(tmp_path: Path) -> None:
 def test_one_annotator_in_two_files_is_refused(tmp_path: Path) -> None:
     for name in ("a.jsonl", "b.jsonl"):
         write_documents(tmp_path / name, [_version("same")])
-    with pytest.raises(InvalidData, match="gave this document in"):
+    with pytest.raises(InvalidData, match="gave this document at"):
         load_versions([tmp_path / "a.jsonl", tmp_path / "b.jsonl"])
+
+
+def test_the_same_file_twice_is_named(tmp_path: Path) -> None:
+    from quotebench.corpus import UnusableInput
+
+    write_documents(tmp_path / "a.jsonl", [_version("a")])
+    with pytest.raises(UnusableInput, match="given twice"):
+        load_versions([tmp_path / "a.jsonl", tmp_path / "." / "a.jsonl"])
