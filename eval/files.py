@@ -14,7 +14,7 @@ from quotebench.corpus import (
 )
 
 from .bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
-from .harness import Results, evaluate_collections
+from .harness import Conventions, Results, evaluate_collections
 from .reports import write_reports
 
 __all__ = ["evaluate_files", "refuse_extractor_gold"]
@@ -44,6 +44,7 @@ def evaluate_files(
     lenient: bool = False,
     gold_from_extractor: bool = False,
     overwrite: bool = False,
+    conventions: Conventions | None = None,
     command: str | None = None,
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
@@ -70,7 +71,7 @@ def evaluate_files(
         problems += more
     results = evaluate_collections(
         gold, pred, oracle=oracle, targets=targets, lenient=lenient, seed=seed,
-        resamples=resamples, command=command, skipped=problems,
+        resamples=resamples, command=command, skipped=problems, conventions=conventions,
     )  # fmt: skip
     if output_dir is None:
         return results

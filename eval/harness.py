@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -15,13 +15,14 @@ from .bootstrap import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, confidence_i
 from .columns import ANCHOR_MODE, SLICES, Tasks, columns
 from .notes import ErrorItem, Notes
 from .prf import PRF
+from .projection import reconcile
 from .provenance import collection_sha256, environment, producer, run_block
 from .scoring import score_collection
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
 from .units import Units, plan_units
 
-__all__ = ["SCHEMA", "Results", "evaluate", "evaluate_collections"]
+__all__ = ["SCHEMA", "Conventions", "Results", "evaluate", "evaluate_collections"]
 
 SCHEMA = "quotebench.results/1"
 SETTINGS_NOTES = {
@@ -31,6 +32,17 @@ SETTINGS_NOTES = {
     "speaker_and_stance_matching": ANCHOR_MODE,
     "per_type": "gold quotes of a type against predicted quotes of that type",
 }
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """How to read the collections' conventions: given for a collection that names none,
+    and what to do with predictions under another one (``projection.reconcile``)."""
+
+    gold_convention: str | None = None
+    pred_convention: str | None = None
+    project_predictions: bool = False
+    allow_mismatch: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,12 +74,14 @@ def evaluate(
     seed: int = DEFAULT_SEED,
     resamples: int = DEFAULT_RESAMPLES,
     command: str | None = None,
+    conventions: Conventions | None = None,
 ) -> Results:
     """Score predictions (and oracle stance predictions) against the gold.
 
-    ``targets`` is the stance-target inventory (predicted stances must use it when given).
-    Raises ``InvalidData`` for predictions that cannot be paired with the gold, unless
-    ``lenient``: then they are left out and listed under ``skipped``.
+    ``targets`` is the stance-target inventory (predicted stances must use it when given);
+    ``conventions`` says how to treat predictions under another convention (see
+    ``projection.reconcile``). Raises ``InvalidData`` for predictions that cannot be paired
+    with the gold, unless ``lenient``: then they are left out and listed under ``skipped``.
     """
     return evaluate_collections(
         Collection.of("gold", gold),
@@ -78,6 +92,7 @@ def evaluate(
         seed=seed,
         resamples=resamples,
         command=command,
+        conventions=conventions,
     )
 
 
@@ -92,9 +107,11 @@ def evaluate_collections(
     resamples: int = DEFAULT_RESAMPLES,
     command: str | None = None,
     skipped: Sequence[Problem] = (),
+    conventions: Conventions | None = None,
 ) -> Results:
     """``evaluate`` over named collections; ``skipped`` adds problems found while reading."""
     started = time.perf_counter()
+    pred, convention_block = reconcile(gold, pred, **asdict(conventions or Conventions()))
     inputs = _prepare(gold, pred, oracle, targets, skipped)
     if inputs.problems and not lenient:
         raise InvalidData(list(inputs.problems))
@@ -108,6 +125,7 @@ def evaluate_collections(
     data = {
         "schema": SCHEMA,
         **_provenance(gold, pred, oracle, inputs),
+        "conventions": convention_block,
         "environment": environment(),
         "settings": _settings(seed, resamples, units),
         "tasks": task_table(inputs.tasks, inputs.reasons),

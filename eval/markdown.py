@@ -87,6 +87,7 @@ def _header(results: Results) -> list[str]:
         f"- gold: {gold['documents']} document(s), {gold['quotes']} quote(s), "
         f"sha256 {gold['sha256']}",
         f"- predictions: sha256 {pred['sha256']}",
+        *_conventions(data["conventions"]),
         *_unpredicted(pred["gold_documents_without_prediction"]),
         f"- 95% intervals: {boot['resamples']} bootstrap resamples over {boot['units']} "
         f"{boot['unit']}(s), seed {boot['seed']}",
@@ -94,6 +95,15 @@ def _header(results: Results) -> list[str]:
         f"{data['settings']['speaker_and_stance_matching']}",
         "",
     ]
+
+
+def _conventions(block: dict) -> list[str]:
+    line = f"- conventions: gold {block['gold'] or 'unnamed'}, predictions "
+    line += block["predictions"] or "unnamed"
+    projection = block["projection"]
+    if projection:
+        line += f"; projected onto {projection['to']} ({', '.join(projection['steps'])})"
+    return [line, *([f"- warning: {block['warning']}"] if block["warning"] else [])]
 
 
 def _unpredicted(ids: Sequence[str]) -> list[str]:

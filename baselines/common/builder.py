@@ -113,6 +113,7 @@ class DocumentBuilder:
         )
         return self.document.model_copy(
             update={
+                "schema_version": "1.0",  # names no convention (Document.with_convention does)
                 "annotation": annotation,
                 "entities": entities,
                 "mentions": tuple(sorted(self.mentions.values(), key=lambda m: m.start)),

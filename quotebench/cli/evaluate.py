@@ -37,6 +37,19 @@ def evaluate(
         bool, typer.Option(help="Score against a gold that is an extractor's output.")
     ] = False,
     overwrite: OverwriteOption = False,
+    convention: Annotated[
+        str | None, typer.Option(help="The gold's convention, when its documents name none.")
+    ] = None,
+    pred_convention: Annotated[
+        str | None,
+        typer.Option(help="The predictions' convention, when their documents name none."),
+    ] = None,
+    project: Annotated[
+        bool, typer.Option(help="Map predictions under another convention onto the gold's.")
+    ] = False,
+    allow_convention_mismatch: Annotated[
+        bool, typer.Option(help="Score predictions under another convention as they are.")
+    ] = False,
     compare: Annotated[
         tuple[Path, Path] | None,
         typer.Option(help="Compare two results.json files (paired bootstrap), B minus A."),
@@ -52,7 +65,9 @@ def evaluate(
             return
         if pred is None:
             raise UnusableInput("--pred is required (or --compare A B)")
-        from quotebench.eval import evaluate_files
+        from quotebench.eval import Conventions, evaluate_files
+
+        conventions = Conventions(convention, pred_convention, project, allow_convention_mismatch)
 
         results = evaluate_files(
             gold or gold_path(),
@@ -63,13 +78,24 @@ def evaluate(
             lenient=lenient,
             gold_from_extractor=gold_from_extractor,
             overwrite=overwrite,
+            conventions=conventions,
             command=shlex.join(["quotebench", *sys.argv[1:]]),
         )
+    _warn_conventions(results.to_dict())
     _warn_unpredicted(results.to_dict())
     if as_json:
         echo_json(results.to_dict())
         return
     _summary(results.to_dict(), output_dir)
+
+
+def _warn_conventions(data: dict) -> None:
+    block = data["conventions"]
+    if block["warning"]:
+        typer.echo(f"warning: {block['warning']}", err=True)
+    if block["projection"]:
+        steps = ", ".join(block["projection"]["steps"]) or "nothing to change"
+        typer.echo(f"projected {block['predictions']} onto {block['gold']}: {steps}", err=True)
 
 
 def _warn_unpredicted(data: dict) -> None:
