@@ -1,11 +1,11 @@
 """The benchmark: every registered extractor (and stance model) scored by the harness.
 
-On the gold corpus each extractor is scored, then each stance model in the ``oracle`` setting
-(on the gold quotes) and ``end-to-end`` (on the extractor's quotes). On PolNeAR's dev split
-(one annotator per article, the first in sorted order) the extractors are scored, and the
-GenderGapTracker-protocol figures are added next to published anchors: overlap@0.3 F1 over
-all attributions and over quote-mark quotes (content starting with a quotation mark, in the
-gold and in the predictions alike).
+Each extractor is asked to follow the corpus's convention; one that cannot is run its own
+way and the leaderboard says so (the harness then warns that its predictions name no
+convention). On a corpus with stances, each stance model is scored in the ``oracle``
+setting (on the gold quotes) and ``end-to-end`` (on each extractor's quotes). On a corpus
+with published figures (PolNeAR, the GenderGapTracker set), the GenderGapTracker protocol's
+figures (``figures.PROTOCOL``) are added next to them.
 """
 
 from __future__ import annotations
@@ -16,96 +16,26 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from quotebench.corpora import DEFAULT_POLNEAR, Corpus, load_corpus
-from quotebench.corpus import Document, Quote, Target, check_output, load_targets, output_folder
+from quotebench.corpora import Corpus, load_corpus
+from quotebench.corpus import Document, Target, check_output, load_targets, output_folder
+from quotebench.extraction import ConventionUnsupported, build_extractor
+from quotebench.figures import PROTOCOL, quote_mark_only, summary_row
 from quotebench.registry import extractors, stance_models
 
-__all__ = [
-    "ANCHORS",
-    "quote_mark_only",
-    "run_benchmark",
-    "summary_row",
-]
+__all__ = ["run_benchmark"]
 
-# GenderGapTracker's rule-based extractor and textacy 0.13 on PolNeAR's test split, scored by
-# GenderGapTracker's protocol: overlap@0.3 F1 over all attributions / over quote-mark quotes.
-ANCHORS = {
-    "GenderGapTracker (published)": {"all": 0.53, "quote_marks": 0.73},
-    "textacy 0.13 (published)": {"all": 0.25, "quote_marks": 0.54},
-}
-OPENING_MARKS = "\"'\u201c\u2018\u201e\u00ab"  # " ' and curly, low-9 and guillemet openers
 Progress = Callable[[str], None]
 
 
-def _starts_with_mark(text: str, quote: Quote) -> bool:
-    """Whether the content's first segment starts with, or right after, an opening mark
-    (extractors differ on whether the marks belong to the content)."""
-    start = min(s.start for s in quote.content)
-    return any(c in OPENING_MARKS for c in text[max(0, start - 1) : start + 1])
+def _evaluate(
+    corpus: Corpus, gold: Sequence[Document], pred: Sequence[Document], **kwargs: Any
+) -> Any:
+    from quotebench.eval import Conventions, evaluate
 
-
-def quote_mark_only(document: Document) -> Document:
-    """The document with only the quotes whose content starts with a quotation mark."""
-    kept = tuple(q for q in document.quotes if _starts_with_mark(document.text, q))
-    ids = {q.id for q in kept}
-    kept = tuple(q if q.parent in ids else q.model_copy(update={"parent": None}) for q in kept)
-    return document.model_copy(update={"quotes": kept, "stances": ()})
-
-
-def _score(value: Any) -> float | None:
-    return None if value is None else round(float(value), 4)
-
-
-def _recall_interval(data: dict[str, Any], column: str) -> list[float] | None:
-    """Percentile bootstrap interval of a column's recall over the harness's units."""
-    units = data["units"]
-    if column not in units["columns"] or not units["rows"]:
-        return None
-    k = units["columns"].index(column)
-    counts = np.asarray(units["rows"], dtype=float).reshape(len(units["rows"]), -1, 3)[:, k]
-    bootstrap = data["settings"]["bootstrap"]
-    rng = np.random.default_rng(bootstrap["seed"])
-    draws = rng.integers(0, len(counts), size=(bootstrap["resamples"], len(counts)))
-    tp, fn = counts[draws, 0].sum(axis=1), counts[draws, 2].sum(axis=1)
-    defined = tp + fn > 0
-    if not defined.any():
-        return None
-    low, high = np.percentile(tp[defined] / (tp + fn)[defined], [2.5, 97.5])
-    return [round(float(low), 4), round(float(high), 4)]
-
-
-def summary_row(data: dict[str, Any]) -> dict[str, Any]:
-    """Leaderboard figures of one results.json: overlap F1s, speaker accuracy, per type.
-
-    Speaker accuracy is the ``speaker_entity`` recall: correct speakers among the gold quotes
-    (with a speaker) matched at overlap@0.3.
-    """
-    metrics = data["metrics"]
-    row: dict[str, Any] = {}
-    for slice_name in ("all", "direct", "indirect", "mixed"):
-        for mode in ("overlap@0.3", "overlap@0.8"):
-            scores = metrics[f"quote.{mode}"][slice_name]
-            row[f"{mode}/{slice_name}"] = {
-                "f1": _score(scores["f1"]),
-                "ci95": scores["f1_ci95"],
-                "gold": scores["tp"] + scores["fn"],
-            }
-        speaker = (metrics.get("speaker_entity") or {}).get(slice_name)
-        row[f"speaker_accuracy/{slice_name}"] = {
-            "accuracy": None if speaker is None else _score(speaker["recall"]),
-            "ci95": None
-            if speaker is None
-            else _recall_interval(data, f"speaker_entity/{slice_name}"),
-        }
-    return row
-
-
-def _evaluate(gold: Sequence[Document], pred: Sequence[Document], **kwargs: Any) -> Any:
-    from quotebench.eval import evaluate
-
-    return evaluate(gold, pred, lenient=True, command="quotebench benchmark", **kwargs)
+    conventions = Conventions(gold_convention=corpus.convention)
+    return evaluate(
+        gold, pred, lenient=True, command="quotebench benchmark", conventions=conventions, **kwargs
+    )
 
 
 def _write(results: Any, directory: Path) -> dict[str, Any]:
@@ -119,19 +49,16 @@ def _extract(extractor: Any, corpus: Corpus) -> list[Document]:
     return list(extractor.extract(inputs))
 
 
-def _ggt(gold: Sequence[Document], pred: Sequence[Document], out: Path) -> dict[str, Any]:
-    """overlap@0.3 F1 over all attributions and over quote-mark quotes, with intervals."""
-    marks = _write(
-        _evaluate([quote_mark_only(d) for d in gold], [quote_mark_only(d) for d in pred]), out
-    )
-    scores = marks["metrics"]["quote.overlap@0.3"]["all"]
-    return {
-        "quote_marks": {
-            "f1": _score(scores["f1"]),
-            "ci95": scores["f1_ci95"],
-            "gold": scores["tp"] + scores["fn"],
-        }
-    }
+def _protocol_figures(
+    corpus: Corpus, entry: dict[str, Any], pred: Sequence[Document], out: Path
+) -> dict[str, Any]:
+    """The GenderGapTracker protocol's figures: overlap@0.3 and @0.8 F1 over all quotes and
+    over quote-mark quotes, and speaker accuracy, with intervals."""
+    gold = [quote_mark_only(d) for d in corpus.documents]
+    marks = summary_row(_write(_evaluate(corpus, gold, [quote_mark_only(d) for d in pred]), out))
+    figures = {f"all@{t}": entry[f"overlap@{t}/all"] for t in ("0.3", "0.8")}
+    figures.update({f"quote_marks@{t}": marks[f"overlap@{t}/all"] for t in ("0.3", "0.8")})
+    return {**figures, "speaker": entry["speaker_accuracy/all"]}
 
 
 def _stance_model(name: str, corpus: Corpus) -> Any:
@@ -153,7 +80,7 @@ def _stance(
         entry: dict[str, Any] = {"protocol": getattr(model, "protocol", "rules, no training")}
         for extractor, pred in preds.items():
             stanced = list(model.predict_stances(pred, targets))
-            results = _evaluate(gold, stanced, targets=targets, oracle=oracle)
+            results = _evaluate(corpus, gold, stanced, targets=targets, oracle=oracle)
             data = _write(results, out / extractor / model_name)
             entry.setdefault("oracle", _stance_scores(data["metrics"]["stance.oracle"]))
             entry.setdefault("end-to-end", {})[extractor] = _stance_scores(
@@ -174,55 +101,57 @@ def _stance_scores(metric: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _extractor_entry(
-    corpus: Corpus, extractor: Any, pred: list[Document], out: Path
+    corpus: Corpus, extractor: Any, pred: list[Document], out: Path, note: str | None
 ) -> dict[str, Any]:
-    gold = list(corpus.documents)
-    data = _write(_evaluate(gold, pred), out)
+    data = _write(_evaluate(corpus, list(corpus.documents), pred), out)
     developed_on = list(getattr(extractor, "developed_on", ()))
     entry = {
         "version": data["predictions"].get("version"),
+        "convention": {"followed": data["conventions"]["predictions"], "note": note},
         "developed_on": developed_on,
         "developed_on_this_corpus": corpus.known_as in developed_on,
         "skipped_documents": len(data["skipped"]),  # invalid predictions, listed in results.json
         "failed_documents": len(data["predictions"]["documents_with_failures"]),
         **summary_row(data),
     }
-    if corpus.known_as == "polnear-dev":
-        entry["ggt"] = {"all": entry["overlap@0.3/all"], **_ggt(gold, pred, out / "quote-marks")}
+    if corpus.anchors:
+        entry["protocol"] = _protocol_figures(corpus, entry, pred, out / "quote-marks")
     return entry
 
 
 def run_benchmark(
     output_dir: Path,
     corpus_name: str = "gold",
-    polnear_dir: Path = DEFAULT_POLNEAR,
+    data_dir: Path | None = None,
     progress: Progress | None = None,
     *,
     targets_path: Path | None = None,
+    convention: str | None = None,
     overwrite: bool = False,
 ) -> dict[str, Any]:
     """Score every registered extractor (and, on a corpus with stances, every stance model).
 
-    Writes the folder ``output_dir`` (through ``corpus.output_folder``): ``leaderboard.json``
-    and ``<extractor>/results.json`` with its reports (and ``quote-marks/`` for PolNeAR,
-    ``<stance model>/`` where stances are scored). An extractor that cannot run is reported
-    under its name with the error, and the others are scored. Returns the leaderboard.
-    Raises ``UnusableInput`` for an unknown corpus, a missing PolNeAR folder or an output
+    ``corpus_name`` is a registered corpus (``corpora``; an external one read from
+    ``data_dir``) or a gold file, whose convention ``convention`` names if its documents do
+    not. Writes the folder ``output_dir`` (through ``corpus.output_folder``):
+    ``leaderboard.json`` and ``<extractor>/results.json`` with its reports (and
+    ``quote-marks/`` where the corpus has published figures, ``<stance model>/`` where
+    stances are scored). An extractor that cannot run is reported under its name with the
+    error, and the others are scored. Returns the leaderboard.
+    Raises ``UnusableInput`` for an unknown corpus, a missing ``data_dir`` or an output
     folder that cannot or may not be written; ``InvalidData`` for an invalid corpus file.
     """
-    inputs = [corpus_name, targets_path]
+    named = Path(corpus_name) if Path(corpus_name).exists() else None
+    inputs = [named, targets_path, data_dir]
     check_output(output_dir, inputs, folder=True, overwrite=overwrite)
     targets = load_targets(targets_path)
-    corpus = load_corpus(corpus_name, polnear_dir, targets)
+    corpus = load_corpus(corpus_name, data_dir, targets, convention)
     report = _report_head(corpus)
-    with output_folder(
-        output_dir, inputs, overwrite=overwrite, writer="quotebench benchmark"
-    ) as out:
+    writer = "quotebench benchmark"
+    with output_folder(output_dir, inputs, overwrite=overwrite, writer=writer) as out:
         preds = _run_extractors(corpus, report, out, progress)
         report["could_not_run"] = sorted(n for n, e in report["extractors"].items() if "error" in e)
-        if corpus.known_as == "polnear-dev":
-            report["anchors"] = ANCHORS
-        elif preds and any(d.stances for d in corpus.documents) and targets:
+        if preds and any(d.stances for d in corpus.documents) and targets:
             report["stance"] = _stance(corpus, preds, targets, out)
         (out / "leaderboard.json").write_text(
             json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -235,11 +164,25 @@ def _report_head(corpus: Corpus) -> dict[str, Any]:
         "corpus": corpus.name,
         "description": corpus.description,
         "known_as": corpus.known_as,
+        "convention": corpus.convention,
         "sha256": corpus.sha256,
         "documents": len(corpus.documents),
         "gold_quotes": sum(len(d.quotes) for d in corpus.documents),
+        "protocol": PROTOCOL,
+        "anchors": {"figures": corpus.anchors, "source": corpus.anchors_source} if corpus.anchors
+        else None,
         "extractors": {},
-    }
+    }  # fmt: skip
+
+
+def _build(name: str, corpus: Corpus) -> tuple[Any, str | None]:
+    """The extractor following the corpus's convention, or its own way with the reason."""
+    if corpus.convention is None:
+        return build_extractor(name), None
+    try:
+        return build_extractor(name, corpus.convention), None
+    except ConventionUnsupported as error:
+        return build_extractor(name), str(error)
 
 
 def _run_extractors(
@@ -251,10 +194,11 @@ def _run_extractors(
         if progress:
             progress(name)
         try:
-            extractor = extractors.create(name)
+            extractor, note = _build(name, corpus)
             preds[name] = _extract(extractor, corpus)
         except Exception as error:  # a plug-in's crash is reported, not fatal to the run
             report["extractors"][name] = {"error": f"{type(error).__name__}: {error}"}
             continue
-        report["extractors"][name] = _extractor_entry(corpus, extractor, preds[name], out / name)
+        entry = _extractor_entry(corpus, extractor, preds[name], out / name, note)
+        report["extractors"][name] = entry
     return preds

@@ -22,16 +22,19 @@ class Registry(Generic[T]):
     them are imported on first lookup (``builtins``), so the registry itself stays cheap.
     """
 
-    def __init__(self, group: str, builtins: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, group: str, builtins: tuple[str, ...] = (), pattern: re.Pattern[str] = _NAME
+    ) -> None:
         self.group = group
+        self.pattern = pattern
         self._builtins = builtins
         self._factories: dict[str, Callable[..., T]] = {}
         self._loaded = False
 
     def register(self, name: str) -> Callable[[Callable[..., T]], Callable[..., T]]:
         """Decorator registering a factory; raises ``ValueError`` on a bad or taken name."""
-        if not _NAME.match(name):
-            raise ValueError(f"{name!r} is not a versioned name such as 'dependency.v1'")
+        if not self.pattern.match(name):
+            raise ValueError(f"{name!r} is not a name of the form {self.pattern.pattern}")
 
         def add(factory: Callable[..., T]) -> Callable[..., T]:
             if name in self._factories and self._factories[name] is not factory:

@@ -10,7 +10,9 @@ import pytest
 
 import quotebench.benchmark as bench
 import quotebench.cli.benchmark as bench_cli
-from quotebench.benchmark import ANCHORS, load_corpus, quote_mark_only, run_benchmark
+import quotebench.extraction as extraction
+from quotebench.benchmark import run_benchmark
+from quotebench.corpora import GGT_ANCHORS, POLNEAR_ANCHORS, corpora, load_corpus
 from quotebench.corpus import (
     Annotation,
     Document,
@@ -21,6 +23,7 @@ from quotebench.corpus import (
     load_targets,
     write_documents,
 )
+from quotebench.figures import quote_mark_only
 from quotebench.registry import EXTRACTOR_GROUP, Registry
 from tests.cli import run
 
@@ -90,20 +93,22 @@ def registry(monkeypatch: pytest.MonkeyPatch) -> Registry:
     fresh: Registry = Registry(EXTRACTOR_GROUP)
     monkeypatch.setattr(bench, "extractors", fresh)
     monkeypatch.setattr(bench_cli, "extractors", fresh)
+    monkeypatch.setattr(extraction, "extractors", fresh)
     return fresh
 
 
 @pytest.fixture
 def polnear(tmp_path: Path) -> Path:
     """A PolNeAR-shaped folder: two articles, one annotated twice."""
-    dev = tmp_path / "polnear" / "data" / "dev"
-    for folder in ("text", "attributions"):
-        (dev / folder).mkdir(parents=True)
-    for article in ("a", "b"):
-        (dev / "text" / f"{article}.txt").write_text(ARTICLE, encoding="utf-8")
-    (dev / "attributions" / "a_x1.ann").write_text(ANN, encoding="utf-8")
-    (dev / "attributions" / "a_y2.ann").write_text(ANN.split("T4")[0], encoding="utf-8")
-    (dev / "attributions" / "b_y2.ann").write_text(ANN, encoding="utf-8")
+    for split in ("dev", "test"):
+        dev = tmp_path / "polnear" / "data" / split
+        for folder in ("text", "attributions"):
+            (dev / folder).mkdir(parents=True)
+        for article in ("a", "b"):
+            (dev / "text" / f"{article}.txt").write_text(ARTICLE, encoding="utf-8")
+        (dev / "attributions" / "a_x1.ann").write_text(ANN, encoding="utf-8")
+        (dev / "attributions" / "a_y2.ann").write_text(ANN.split("T4")[0], encoding="utf-8")
+        (dev / "attributions" / "b_y2.ann").write_text(ANN, encoding="utf-8")
     return tmp_path / "polnear"
 
 
@@ -169,23 +174,54 @@ def test_polnear_dev_keeps_one_annotator_per_article(polnear: Path) -> None:
     assert [(d.id, d.annotation.annotator) for d in corpus.documents] == [("a", "x1"), ("b", "y2")]
 
 
-def test_polnear_dev_adds_the_protocol_figures(
+def test_a_corpus_with_published_figures_gets_the_protocol_figures(
     registry: Registry, polnear: Path, tmp_path: Path
 ) -> None:
-    corpus = load_corpus("polnear-dev", polnear)
+    corpus = load_corpus("polnear-test", polnear)
     registry.register("copier.v1")(lambda: Copier(corpus.documents))
-    report = run_benchmark(tmp_path / "out", "polnear-dev", polnear)
-    ggt = report["extractors"]["copier.v1"]["ggt"]
-    assert ggt["all"]["f1"] == ggt["quote_marks"]["f1"] == 1.0
-    assert (ggt["all"]["gold"], ggt["quote_marks"]["gold"]) == (4, 2)
-    assert report["anchors"] == ANCHORS and "stance" not in report
+    report = run_benchmark(tmp_path / "out", "polnear-test", polnear)
+    figures = report["extractors"]["copier.v1"]["protocol"]
+    assert {k: v.get("f1", v.get("accuracy")) for k, v in figures.items()} == dict.fromkeys(
+        ("all@0.3", "all@0.8", "quote_marks@0.3", "quote_marks@0.8", "speaker"), 1.0
+    )
+    assert (figures["all@0.3"]["gold"], figures["quote_marks@0.3"]["gold"]) == (4, 2)
+    assert report["anchors"]["figures"] == POLNEAR_ANCHORS and "stance" not in report
+    assert (report["convention"], report["known_as"]) == ("polnear.v1", "polnear-test")
+    assert "overlap@0.3 F1" in report["protocol"]
+    no_figures = run_benchmark(tmp_path / "dev", "polnear-dev", polnear)
+    assert no_figures["anchors"] is None and "protocol" not in no_figures["extractors"]["copier.v1"]
+
+
+def test_the_ggt_dev_half_is_read_from_its_folder_under_its_convention(
+    registry: Registry, tmp_path: Path
+) -> None:
+    document = Document(
+        id="g1", text='"We stay," she said.', annotation=Annotation(origin="import")
+    )
+    (tmp_path / "ggt").mkdir()
+    write_documents(tmp_path / "ggt" / "dev.jsonl", [document])
+    corpus = load_corpus("ggt-dev", tmp_path / "ggt")
+    assert [d.annotation.convention for d in corpus.documents] == ["ggt.v1"]
+    assert corpus.anchors == GGT_ANCHORS
+    with pytest.raises(UnusableInput, match=r"follows ggt\.v1, not polnear\.v1"):
+        load_corpus("ggt-dev", tmp_path / "ggt", convention="polnear.v1")
+
+
+def test_the_built_in_corpora_are_a_registry() -> None:
+    assert {"gold", "polnear-train", "polnear-dev", "polnear-test", "ggt-dev"} <= set(
+        corpora.names()
+    )
+    assert corpora.create("polnear-dev").convention == "polnear.v1"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--corpus", "nope"], "expected one of gold, polnear-dev"),
-        (["--corpus", "polnear-dev", "--polnear-dir", "absent"], "no PolNeAR dev split"),
+        (["--corpus", "nope"], "expected one of ggt-dev, gold, polnear-dev"),
+        (["--corpus", "polnear-dev"], "give it with --data-dir"),
+        (["--corpus", "polnear-dev", "--data-dir", "absent"], "no PolNeAR dev split"),
+        (["--corpus", "gold", "--convention", "ggt.v1"], "follows quotebench.v1, not ggt.v1"),
+        (["--corpus", "gold", "--convention", "nope.v1"], "no quotebench.conventions entry"),
     ],
 )
 def test_unusable_arguments_exit_2(

@@ -156,3 +156,17 @@ def test_a_one_megabyte_article(tmp_path: Path) -> None:
     assert outcome.code == 0, outcome.stderr
     for doc in load_documents(output):
         assert [q.content[0].text for q in doc.quotes] == ["We will rebuild the bridge next year"]
+
+
+@pytest.mark.parametrize(
+    ("convention", "message"),
+    [("ggt.v1", "dependency.v1 takes no convention"), ("nope.v1", "no quotebench.conventions")],
+)
+def test_an_extractor_says_when_it_cannot_follow_a_convention(
+    tmp_path: Path, convention: str, message: str
+) -> None:
+    source = _write(tmp_path / "docs.jsonl", [b'{"id": "a", "text": "He said so."}'])
+    output = tmp_path / "pred.jsonl"
+    args = ("--input", str(source), "--output", str(output), "--convention", convention)
+    outcome = run("extract", "--extractor", "dependency.v1", *args)
+    assert outcome.code == 2 and message in outcome.stderr and not output.exists()

@@ -17,20 +17,36 @@ __all__ = ["SpacyExtractor"]
 class SpacyExtractor:
     """Base of the extractors that parse with ``quotebench.nlp.load_nlp()``.
 
-    Subclasses set ``name``, ``version`` and ``merge_blocks`` and implement ``predict``.
+    Subclasses set ``name``, ``version``, ``merge_blocks`` and the ``conventions`` they can
+    follow, and implement ``predict``.
 
     Args:
         batch_size: paragraphs per ``nlp.pipe`` batch.
         n_process: worker processes for ``nlp.pipe``.
+        convention: the annotation convention to follow (one of ``conventions``), recorded in
+            every output document; ``None`` for the extractor's own way.
+    Raises:
+        ConventionUnsupported: for a convention the extractor cannot follow.
     """
 
     name = ""
     version = ""
     merge_blocks = False
+    conventions: tuple[str, ...] = ()
 
-    def __init__(self, batch_size: int = 64, n_process: int = 1) -> None:
+    def __init__(
+        self, batch_size: int = 64, n_process: int = 1, convention: str | None = None
+    ) -> None:
+        from quotebench.extraction import ConventionUnsupported
+
+        if convention is not None and convention not in self.conventions:
+            able = ", ".join(self.conventions) or "none: it predates conventions"
+            raise ConventionUnsupported(
+                f"{self.name} cannot follow {convention} (it follows {able})"
+            )
         self.batch_size = batch_size
         self.n_process = n_process
+        self.convention = convention
 
     def extract(self, docs: Iterable[Document]) -> Iterator[Document]:
         """Yield one predicted document per input document, in input order."""
@@ -49,7 +65,9 @@ class SpacyExtractor:
         for offset, doc in parsed:
             resolver.observe(doc, offset)
         failures = self.predict(builder, resolver, parsed)
-        return builder.build(self.name, self.version, failures or ())
+        return builder.build(self.name, self.version, failures or ()).with_convention(
+            self.convention
+        )
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]

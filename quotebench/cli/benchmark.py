@@ -1,4 +1,4 @@
-"""``quotebench benchmark``: every registered extractor on the gold corpus (or PolNeAR dev)."""
+"""``quotebench benchmark``: every registered extractor on a corpus, under its convention."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from quotebench.benchmark import run_benchmark
-from quotebench.corpora import DEFAULT_POLNEAR
+from quotebench.corpora import corpora
 from quotebench.registry import extractors
 
 from .app import app
@@ -27,7 +27,8 @@ def _cell(score: float | None, ci: list[float] | None) -> str:
 
 
 def _quote_table(report: dict[str, Any]) -> Table:
-    table = Table(title=f"quotebench benchmark: {report['description']}")
+    title = f"quotebench benchmark: {report['description']}"
+    table = Table(title=f"{title} (convention {report['convention'] or 'unnamed'})")
     table.add_column("extractor")
     table.add_column("slice")
     for header in ("overlap@0.3 F1", "overlap@0.8 F1", "speaker accuracy", "gold quotes"):
@@ -51,17 +52,24 @@ def _quote_table(report: dict[str, Any]) -> Table:
     return table
 
 
-def _ggt_table(report: dict[str, Any]) -> Table:
-    table = Table(title="GenderGapTracker protocol: overlap@0.3 F1")
-    for header in ("system", "all attributions", "quote-mark quotes"):
-        table.add_column(header, justify="left" if header == "system" else "right")
+FIGURES = ("all@0.3", "all@0.8", "quote_marks@0.3", "quote_marks@0.8", "speaker")
+
+
+def _protocol_cell(figure: dict[str, Any]) -> str:
+    return _cell(figure.get("f1", figure.get("accuracy")), figure["ci95"])
+
+
+def _protocol_table(report: dict[str, Any]) -> Table:
+    table = Table(title="GenderGapTracker protocol: F1 (speaker: accuracy)")
+    table.add_column("system")
+    for header in FIGURES:
+        table.add_column(header, justify="right", no_wrap=True)
     for name, entry in report["extractors"].items():
-        if "ggt" in entry:
-            ggt = entry["ggt"]
-            cells = [_cell(ggt[k]["f1"], ggt[k]["ci95"]) for k in ("all", "quote_marks")]
-            table.add_row(name, *cells)
-    for name, anchor in report["anchors"].items():
-        table.add_row(name, f"{anchor['all']:.2f}", f"{anchor['quote_marks']:.2f}", style="dim")
+        if "protocol" in entry:
+            table.add_row(name, *(_protocol_cell(entry["protocol"][k]) for k in FIGURES))
+    for name, anchor in report["anchors"]["figures"].items():
+        cells = [f"{anchor[k]:.3f}" if k in anchor else "" for k in FIGURES]
+        table.add_row(f"{name} (published)", *cells, style="dim")
     return table
 
 
@@ -94,8 +102,13 @@ def _print(report: dict[str, Any]) -> None:
         if entry.get("failed_documents"):
             count = entry["failed_documents"]
             console.print(f"{name}: could not process {count} document(s) (annotation.failures)")
-    if "anchors" in report:
-        console.print(_ggt_table(report))
+    for name, entry in report["extractors"].items():
+        note = (entry.get("convention") or {}).get("note")
+        if note:
+            console.print(f"{name}: ran its own way: {note}")
+    if report.get("anchors"):
+        console.print(_protocol_table(report))
+        console.print(f"published figures: {report['anchors']['source']}")
     if report.get("stance"):
         console.print(_stance_table(report))
         for model, entry in report["stance"].items():
@@ -110,13 +123,17 @@ def benchmark(
     corpus: Annotated[
         str,
         typer.Option(
-            help="gold (the packaged gold), polnear-dev (PolNeAR's dev split) or a JSON Lines"
-            " gold collection of your own (one version per document)."
+            help=f"A registered corpus ({', '.join(corpora.names())}) or a JSON Lines gold"
+            " collection of your own (one version per document)."
         ),
     ] = "gold",
-    polnear_dir: Annotated[
-        Path, typer.Option(help="The PolNeAR folder (holding data/dev).")
-    ] = DEFAULT_POLNEAR,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="The folder an external corpus is read from (a PolNeAR checkout...)."),
+    ] = None,
+    convention: Annotated[
+        str | None, typer.Option(help="The convention of a gold file that names none.")
+    ] = None,
     targets: TargetsOption = None,
     overwrite: OverwriteOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the leaderboard as JSON.")] = False,
@@ -131,8 +148,8 @@ def benchmark(
     err = Console(stderr=True)
     with reporting():
         report = run_benchmark(
-            output_dir, corpus, polnear_dir, progress=lambda n: err.print(f"running {n} ..."),
-            targets_path=targets, overwrite=overwrite,
+            output_dir, corpus, data_dir, progress=lambda n: err.print(f"running {n} ..."),
+            targets_path=targets, convention=convention, overwrite=overwrite,
         )  # fmt: skip
     if as_json:
         echo_json(report)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,25 +19,12 @@ from quotebench.corpus import (
     output_file,
 )
 from quotebench.corpus.load import checked_lines
-from quotebench.registry import extractors
+from quotebench.extraction import build_extractor
 
 from .app import app
 from .common import TargetsOption, reporting
 
-__all__ = ["build_extractor", "extract", "input_documents"]
-
-
-def build_extractor(name: str, **settings: Any) -> Any:
-    """The registered extractor ``name``, given those ``settings`` its factory accepts.
-
-    Raises ``UnusableInput`` when no extractor has that name.
-    """
-    try:
-        factory = extractors.get(name)
-    except KeyError as error:
-        raise UnusableInput(str(error.args[0])) from None
-    accepted = inspect.signature(factory).parameters
-    return factory(**{k: v for k, v in settings.items() if k in accepted})
+__all__ = ["extract", "input_documents"]
 
 
 def input_documents(path: Path, targets: Sequence[Target] | None = None) -> Iterator[Document]:
@@ -83,12 +69,16 @@ def extract(
     n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
     targets: TargetsOption = None,
+    convention: Annotated[
+        str | None,
+        typer.Option(help="The annotation convention to follow (annotation/CONVENTIONS.md)."),
+    ] = None,
 ) -> None:
     """Predict quotes and speakers for every document; the output appears only when complete."""
     with reporting():
         check_output(output, [input])
         total, inventory = _count_lines(input), load_targets(targets)
-        system = build_extractor(extractor, n_process=n_process, batch_size=batch_size)
+        system = build_extractor(extractor, convention, n_process=n_process, batch_size=batch_size)
         count = quotes = 0
         with _progress() as progress, output_file(output, [input]) as handle:
             task = progress.add_task(system.name, total=total)
