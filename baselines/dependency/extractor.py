@@ -13,7 +13,7 @@ from quotebench.baselines.common.speakers import SpeakerResolver
 from quotebench.registry import extractors
 
 from .assemble import SCARE_REASON, Draft, drafts_for
-from .rules import find_candidates
+from .rules import Candidate, find_candidates
 
 __all__ = ["DependencyExtractor", "dependency_v1"]
 
@@ -32,13 +32,16 @@ class DependencyExtractor(SpacyExtractor):
     version = "1"
     developed_on = ("gold", "polnear-train")  # its rules were written and tuned on these corpora
 
+    def cues(self, parsed: list[tuple[int, Any]]) -> list[Candidate]:
+        """Every cue candidate of one parsed document."""
+        return [c for offset, doc in parsed for c in find_candidates(doc, offset)]
+
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
     ) -> None:
         """Quotes, their speakers and the scare quotes of one parsed document."""
         text = builder.text
-        candidates = [c for offset, doc in parsed for c in find_candidates(doc, offset)]
-        drafts, scare = drafts_for(text, TextIndex(parsed, find_quoted(text)), candidates)
+        drafts, scare = drafts_for(text, TextIndex(parsed, find_quoted(text)), self.cues(parsed))
         _emit(builder, resolver, drafts)
         for q in scare:
             builder.add_non_quote(q.outer[0], q.outer[1], SCARE_REASON)

@@ -18,6 +18,7 @@ __all__ = [
     "COMMISSIVE_VERBS",
     "EVALUATIVE_NOUNS",
     "LIGHT_VERBS",
+    "NOT_SPEECH",
     "SOURCE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
@@ -148,5 +149,19 @@ SOURCE_NOUNS = _words(
     diplomats investigator investigators prosecutor prosecutors police officer officers
     people resident residents voter voters campaign government administration ministry
     department agency court
+    """
+)
+
+# What a speech-only convention (C-ACTS: speech) does not count, among the cues above: the
+# attitude verbs, and the beliefs, intentions, perceptions and findings that PARC also files
+# under speech (``dependency.v2``; ``dependency.v1`` does not use it).
+NOT_SPEECH = ATTITUDE_VERBS | _words(
+    """
+    expect anticipate foresee envision envisage project find conclude decide determine
+    judge reckon guess surmise hypothesize hypothesise theorize theorise doubt remember
+    recall recollect agree disagree concur show demonstrate prove indicate signal imply
+    view views belief beliefs opinion opinions hope hopes fear fears concern concerns
+    worry worries doubt doubts idea notion expectation expectations conclusion
+    conclusions finding findings assessment position contention
     """
 )
