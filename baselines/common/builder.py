@@ -100,10 +100,10 @@ class DocumentBuilder:
         used = {m.entity for m in self.mentions.values()}
         used.update(member for e in self.entities.values() if e.id in used for member in e.members)
         entities = tuple(
-            Entity(id=e.id, name=e.name, kind=e.kind, members=tuple(e.members))
+            Entity(id=e.id, name=e.name, kind=e.kind, members=tuple(dict.fromkeys(e.members)))
             for e in self.entities.values()
             if e.id in used
-        )
+        )  # a group names each member once ("Smith and Smith's aide")
         annotation = Annotation(
             annotator=name,
             origin="extractor",

@@ -61,13 +61,17 @@ class SpacyExtractor:
     def annotate(self, document: Document, parsed: list[tuple[int, Any]]) -> Document:
         """The predicted document for ``document`` from its parsed blocks ``(offset, Doc)``."""
         builder = DocumentBuilder(document)
-        resolver = SpeakerResolver(builder)
+        resolver = self.resolver(builder)
         for offset, doc in parsed:
             resolver.observe(doc, offset)
         failures = self.predict(builder, resolver, parsed)
         return builder.build(self.name, self.version, failures or ()).with_convention(
             self.convention
         )
+
+    def resolver(self, builder: DocumentBuilder) -> SpeakerResolver:
+        """The speaker resolver of one document."""
+        return SpeakerResolver(builder)
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]

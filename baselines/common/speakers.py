@@ -96,11 +96,14 @@ class SpeakerResolver:
     Pronouns ("he") go to the latest person speaker before them (else the latest person
     named), first-person pronouns inside a quote to that quote's speaker, titles ("The
     Russian president") to the latest person named with that title; "they", "it" and
-    relative pronouns stay unresolved.
+    relative pronouns stay unresolved: without a mention, unless ``keep_unresolved``, when
+    each is a mention of an entity of its own (a corpus without coreference, such as
+    PolNeAR, takes the pronoun itself as the source).
     """
 
-    def __init__(self, builder: DocumentBuilder) -> None:
+    def __init__(self, builder: DocumentBuilder, keep_unresolved: bool = False) -> None:
         self.builder = builder
+        self.keep_unresolved = keep_unresolved
         self._names: dict[str, EntityDraft] = {}
         self._surnames: dict[str, EntityDraft] = {}
         self._titles: dict[str, set[str]] = {}
@@ -135,6 +138,8 @@ class SpeakerResolver:
         start = offset + tokens[0].idx
         end = offset + tokens[-1].idx + len(tokens[-1].text)
         entity = self._entity(token, tokens, start, inside, conjuncts)
+        if entity is None and self.keep_unresolved:
+            entity = self._keyed(f"unresolved:{start}", self.builder.text[start:end], "other").id
         return None if entity is None else self.builder.add_mention(start, end, entity)
 
     def _entity(

@@ -21,7 +21,7 @@ from quotebench.baselines.common.spans import content_span
 from .lexicon import SPEECH_VERBS
 from .rules import Candidate, subject_of, verb_group
 
-__all__ = ["SCARE_REASON", "Draft", "drafts_for"]
+__all__ = ["SCARE_REASON", "Draft", "drafts_for", "nest"]
 
 SCARE_REASON = "R-NQ-SCARE: quotation marks with no cue that do not read as a sentence"
 _LINK_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "oprd", "ROOT"})
@@ -235,7 +235,7 @@ def _plausible_subject(draft: Draft, index: TextIndex) -> Any:
     return None
 
 
-def _nest(drafts: list[Draft]) -> None:
+def nest(drafts: list[Draft]) -> None:
     """Set each draft's parent: the smallest other draft whose content contains it."""
     stack: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: (d.extent[0], -d.extent[1])):
@@ -286,7 +286,7 @@ def drafts_for(
         scare.extend(q for q in index.near(d.extent[0]) if q.pieces == tuple(d.pieces))
     for draft in drafts:
         draft.subject = _plausible_subject(draft, index)
-    _nest(drafts)
+    nest(drafts)
     return drafts, scare
 
 

@@ -15,7 +15,7 @@ from quotebench.registry import extractors
 from .assemble import SCARE_REASON, Draft, drafts_for
 from .rules import Candidate, find_candidates
 
-__all__ = ["DependencyExtractor", "dependency_v1"]
+__all__ = ["DependencyExtractor", "dependency_v1", "emit"]
 
 
 def _depth(draft: Draft) -> int:
@@ -42,12 +42,12 @@ class DependencyExtractor(SpacyExtractor):
         """Quotes, their speakers and the scare quotes of one parsed document."""
         text = builder.text
         drafts, scare = drafts_for(text, TextIndex(parsed, find_quoted(text)), self.cues(parsed))
-        _emit(builder, resolver, drafts)
+        emit(builder, resolver, drafts)
         for q in scare:
             builder.add_non_quote(q.outer[0], q.outer[1], SCARE_REASON)
 
 
-def _emit(builder: DocumentBuilder, resolver: SpeakerResolver, drafts: list[Draft]) -> None:
+def emit(builder: DocumentBuilder, resolver: SpeakerResolver, drafts: list[Draft]) -> None:
     """Add the drafts as quotes: outer ones first, each level in text order, so that
     pronouns see the speakers before them and "I" sees its quote's speaker."""
     text = builder.text

@@ -19,6 +19,7 @@ __all__ = [
     "EVALUATIVE_NOUNS",
     "LIGHT_VERBS",
     "NOT_SPEECH",
+    "OBJECT_VERBS",
     "SOURCE_NOUNS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
@@ -159,9 +160,21 @@ NOT_SPEECH = ATTITUDE_VERBS | _words(
     """
     expect anticipate foresee envision envisage project find conclude decide determine
     judge reckon guess surmise hypothesize hypothesise theorize theorise doubt remember
-    recall recollect agree disagree concur show demonstrate prove indicate signal imply
+    recall recollect agree disagree concur show demonstrate prove
     view views belief beliefs opinion opinions hope hopes fear fears concern concerns
     worry worries doubt doubts idea notion expectation expectations conclusion
     conclusions finding findings assessment position contention
+    """
+)
+
+# Verbs whose object noun phrase PolNeAR annotates as the attributed content when they have
+# no clause ("endorsed Cruz", "accused him of lying", "called them deplorables"):
+# evaluation, endorsement and reporting of a topic (``dependency.v2`` under polnear.v1).
+OBJECT_VERBS = _words(
+    """
+    endorse support back oppose reject criticize criticise praise accuse blame call
+    describe defend attack cite mention discuss question condemn denounce slam blast
+    mock applaud welcome dismiss deny dispute challenge propose recommend announce
+    reveal report detail outline tout highlight promise pledge offer demand urge
     """
 )

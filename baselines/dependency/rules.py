@@ -22,16 +22,48 @@ from .lexicon import (
     SPEECH_VERBS,
 )
 
-__all__ = ["Candidate", "find_candidates", "subject_of", "verb_group"]
+__all__ = ["V1", "Candidate", "Rules", "find_candidates", "subject_of", "verb_group"]
 
 Token = Any  # spacy.tokens.Token (spaCy is imported lazily by the extractor)
 
-_NP_CONTENT_VERBS = frozenset(["pledge", "promise", "vow", "offer", "guarantee", "demand"])
 _UP_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 _SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _CUE_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
 _CUE_NOUNS = SPEECH_NOUNS | EVALUATIVE_NOUNS
 _CARRIERS = SPEECH_VERBS | LIGHT_VERBS
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the rules may do, beyond ``dependency.v1``'s (its defaults are v1's):
+
+    Attributes:
+        adjunct_tags: participle tags that start a writer's adjunct cut off the content
+            (", responding to"); v1 also cuts at past participles, which are as often a
+            coordinated verb of the reported clause ("he drank, used drugs and ...").
+        any_according: "according to" any noun phrase (a report, a poll), not only a
+            speaker (R-Q-ACCORDING); PolNeAR and the GenderGapTracker set count documents.
+        np_verbs: verbs whose content may be their object noun phrase ("endorsed Cruz",
+            "accused him of lying"), with its complements.
+        preposed: a reported clause before its cue ("The attack took minutes, police
+            said.") counts even when parsed as parataxis.
+        object_verbs: verbs (in the lexicon or not) whose object noun phrase, with its
+            complements, is their content when they have no clause ("endorsed Cruz",
+            "accused him of lying", "called the plan a disgrace"): PolNeAR's attributions.
+    """
+
+    adjunct_tags: tuple[str, ...] = ("VBG", "VBN")
+    any_according: bool = False
+    np_verbs: frozenset[str] = frozenset(["pledge", "promise", "vow", "offer", "guarantee",
+                                          "demand"])  # fmt: skip
+    preposed: bool = False
+    object_verbs: frozenset[str] = frozenset()
+
+
+V1 = Rules()
+_OBJECTS = ("NOUN", "PROPN", "PRON")
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})
+_COMPLEMENT_PREPS = frozenset({"of", "as", "for", "about", "over", "on"})
 
 
 @dataclass
@@ -93,14 +125,14 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_ in _CARRIERS
 
 
-def _cut_point(head: Token) -> int:
+def _cut_point(head: Token, rules: Rules = V1) -> int:
     """Index of the first writer's participle adjunct (", responding to", ", adding") under
     ``head`` after it, or the end of the subtree."""
     end = head.right_edge.i + 1
     for token in head.subtree:
         if (
             token.i > head.i
-            and token.tag_ in ("VBG", "VBN")
+            and token.tag_ in rules.adjunct_tags
             and token.dep_ in ("advcl", "conj", "xcomp")
             and token.doc[token.left_edge.i - 1].text in (",", ";", "\u2014")
         ):
@@ -113,11 +145,11 @@ def _cut_point(head: Token) -> int:
     return end
 
 
-def _clause(head: Token, offset: int) -> tuple[int, int]:
+def _clause(head: Token, offset: int, rules: Rules = V1) -> tuple[int, int]:
     """Characters of the clause headed by ``head``: without a leading ``that``, without
     writer's participle adjuncts after it."""
     doc = head.doc
-    first, end = head.left_edge.i, _cut_point(head)
+    first, end = head.left_edge.i, _cut_point(head, rules)
     while first < end and (doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
         first += 1
     if first >= end:
@@ -139,8 +171,8 @@ def _content_head(verb: Token) -> Token | None:
     return None
 
 
-def _np_content(verb: Token, offset: int) -> tuple[int, int] | None:
-    if verb.lemma_ not in _NP_CONTENT_VERBS:
+def _np_content(verb: Token, offset: int, rules: Rules = V1) -> tuple[int, int] | None:
+    if verb.lemma_ not in rules.np_verbs:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
     if obj is None:
@@ -163,26 +195,56 @@ def _colon_content(verb: Token, offset: int) -> tuple[int, int] | None:
     return offset + doc[nxt].idx + 1, offset + last.idx + len(last.text)
 
 
-def _verb_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
+def _verb_candidates(doc: Any, offset: int, rules: Rules = V1) -> Iterator[Candidate]:
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _CUE_VERBS:
             continue
         speech = verb.lemma_ in SPEECH_VERBS
         head = _content_head(verb)
-        content = _clause(head, offset) if head is not None else None
+        content = _clause(head, offset, rules) if head is not None else None
         kind = "speech" if speech else "attitude"
         if content is None and speech:
             content, kind = _colon_content(verb, offset), "colon"
         if content is None and speech:
-            content, kind = _np_content(verb, offset), "speech"
+            content, kind = _np_content(verb, offset, rules), "speech"
         if content is None or content[0] >= content[1]:
             continue
-        if head is not None and head.dep_ == "parataxis" and head.i < verb.i:
+        if head is not None and head.dep_ == "parataxis" and head.i < verb.i and not rules.preposed:
             continue
         between = doc.text[verb.idx + len(verb.text) : content[0] - offset]
         kind = "colon" if speech and between.strip().endswith(":") else kind
         score = 0.8 if speech else 0.5
         yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, score)
+
+
+def _object_content(verb: Token, offset: int) -> tuple[int, int] | None:
+    """The verb's object noun phrase with the complements after it ("him of lying")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in _OBJECTS), None)
+    if obj is None:
+        return None
+    last = obj.right_edge.i
+    for child in verb.children:
+        prep = child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS
+        if child.i > obj.i and (child.dep_ in _COMPLEMENTS or prep):
+            last = max(last, child.right_edge.i)
+    doc = verb.doc
+    while last > obj.left_edge.i and doc[last].is_punct:
+        last -= 1
+    first, end = doc[obj.left_edge.i], doc[last]
+    return offset + first.idx, offset + end.idx + len(end.text)
+
+
+def _object_candidates(doc: Any, offset: int, rules: Rules, taken: set[int]) -> Iterator[Candidate]:
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in rules.object_verbs or verb.i in taken:
+            continue
+        if _content_head(verb) is not None:
+            continue
+        content = _object_content(verb, offset)
+        if content is None or content[0] >= content[1]:
+            continue
+        kind = "speech" if verb.lemma_ in SPEECH_VERBS else "attitude"
+        yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, 0.5)
 
 
 def _noun_content(noun: Token, offset: int) -> tuple[int, int] | None:
@@ -240,13 +302,13 @@ def _is_source(token: Token) -> bool:
     return token.ent_type_ in _SOURCE_ENTS
 
 
-def _according_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
+def _according_candidates(doc: Any, offset: int, rules: Rules = V1) -> Iterator[Candidate]:
     for according in doc:
         if according.lower_ != "according":
             continue
         to = next((c for c in according.children if c.lower_ == "to"), None)
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if obj is None or not _is_source(obj):
+        if obj is None or not (rules.any_according or _is_source(obj)):
             continue
         clause = according.head
         sub = [t.i for t in according.subtree]
@@ -258,18 +320,22 @@ def _according_candidates(doc: Any, offset: int) -> Iterator[Candidate]:
         yield Candidate([according, to], obj, content, offset, "according", 0.7)
 
 
-def find_candidates(doc: Any, offset: int) -> list[Candidate]:
+def find_candidates(doc: Any, offset: int, rules: Rules = V1) -> list[Candidate]:
     """Every cue with content in one parsed paragraph starting at ``offset``.
 
     Args:
         doc: a spaCy ``Doc`` (tagged, parsed, with entities).
         offset: where the paragraph starts in the document text.
+        rules: what the rules may do (``V1``: ``dependency.v1``'s).
 
     Returns:
         The candidates, in no particular order.
     """
+    verbs = list(_verb_candidates(doc, offset, rules))
+    taken = {c.cue[-1].i for c in verbs}
     return [
-        *_verb_candidates(doc, offset),
+        *verbs,
         *_noun_candidates(doc, offset),
-        *_according_candidates(doc, offset),
+        *_according_candidates(doc, offset, rules),
+        *_object_candidates(doc, offset, rules, taken),
     ]

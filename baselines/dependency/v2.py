@@ -12,20 +12,34 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from quotebench.baselines.common.builder import DocumentBuilder
+from quotebench.baselines.common.index import TextIndex
+from quotebench.baselines.common.marks import find_quoted
+from quotebench.baselines.common.speakers import SpeakerResolver
 from quotebench.corpus import Document
 from quotebench.corpus.conventions import Convention, get_convention
 from quotebench.corpus.projection import project
 from quotebench.registry import extractors
 
-from .extractor import DependencyExtractor
-from .lexicon import NOT_SPEECH
-from .rules import Candidate
+from .assemble import SCARE_REASON, drafts_for, nest
+from .extractor import DependencyExtractor, emit
+from .layout import colon_paragraphs, pull_quotes, speaker_lines
+from .lexicon import NOT_SPEECH, OBJECT_VERBS
+from .rules import Candidate, Rules, find_candidates
 
 __all__ = ["DependencyV2", "dependency_v2"]
 
 # how the rules annotate before the output is mapped onto the convention asked for
 RULES = Convention("dependency-rules.v1", "the rules' own way", acts="attribution",
                    continuation="segment", marks_in_content=False, nested=True)  # fmt: skip
+
+
+SPEECH_RULES = Rules(adjunct_tags=("VBG",), preposed=True)
+RULES_BY_CONVENTION = {
+    "quotebench.v1": SPEECH_RULES,  # documents are no speakers (R-Q-ACCORDING)
+    "ggt.v1": replace(SPEECH_RULES, any_according=True),
+    "polnear.v1": replace(SPEECH_RULES, any_according=True, object_verbs=OBJECT_VERBS),
+}
 
 
 class DependencyV2(DependencyExtractor):
@@ -49,10 +63,31 @@ class DependencyV2(DependencyExtractor):
         (written,), _ = project([found], rules, self.target)
         return written
 
+    def resolver(self, builder: DocumentBuilder) -> SpeakerResolver:
+        """Under a convention without coreference (PolNeAR's), an unresolved pronoun is its
+        own speaker, as the corpus annotates it."""
+        return SpeakerResolver(builder, keep_unresolved=self.target.acts == "attribution")
+
+    def predict(
+        self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
+    ) -> None:
+        """Quotes as ``dependency.v1`` finds them, then those the layout gives away."""
+        text = builder.text
+        index = TextIndex(parsed, find_quoted(text))
+        drafts, scare = drafts_for(text, index, self.cues(parsed))
+        drafts = speaker_lines(text, index, drafts, headlines=self.target.acts == "attribution")
+        colon_paragraphs(text, index, drafts)
+        drafts = pull_quotes(text, index, drafts)
+        nest(drafts)
+        emit(builder, resolver, drafts)
+        for q in scare:
+            builder.add_non_quote(q.outer[0], q.outer[1], SCARE_REASON)
+
     def cues(self, parsed: list[tuple[int, Any]]) -> list[Candidate]:
-        """The cue candidates; under a speech-only convention, no belief, intention or
-        perception."""
-        found = super().cues(parsed)
+        """The cue candidates under the convention's rules; under a speech-only convention,
+        no belief, intention or perception."""
+        rules = RULES_BY_CONVENTION[self.convention]
+        found = [c for offset, doc in parsed for c in find_candidates(doc, offset, rules)]
         if self.target.acts != "speech":
             return found
         return [c for c in found if c.kind != "attitude" and c.cue[-1].lemma_ not in NOT_SPEECH]

@@ -1,0 +1,126 @@
+"""Quotes that the layout of a news text gives away (``dependency.v2``).
+
+- speaker lines: a paragraph that opens with a name and a colon ("WALLACE: Let's start",
+  "Pat Caddell: Voters Worried ...") is that speaker's quote, the colon its cue;
+- colon paragraphs: a quote that opens its paragraph after a paragraph ending with a speech
+  verb and a colon ("Caddell continued:") is that verb's quote;
+- pull quotes: a paragraph that is a sentence followed by a person's name ("I'm still
+  thankful. Morgan McNeely.") is that person's quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from quotebench.baselines.common.index import TextIndex
+
+from .assemble import Draft
+from .lexicon import SPEECH_VERBS
+from .rules import subject_of, verb_group
+
+__all__ = ["colon_paragraphs", "pull_quotes", "speaker_lines"]
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
+_SPEAKER_LINE = re.compile(rf"\s*[\"\u201c]?(?P<name>{_NAME}):\s+\S")
+_PULL_QUOTE = re.compile(
+    r"\s*(?P<content>[^\n]{20,}?[.!?][\"\u201d\u2019]?)\s+"
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2})(?:,[^\n.]{1,40})?\.?\s*$"
+)
+_OPENING = " \t\"'\u201c\u2018"
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield start, start + len(line)
+        start += len(line) + 1
+
+
+def _covering(drafts: list[Draft], start: int, end: int) -> Draft | None:
+    """The outermost draft overlapping ``[start, end)`` (the first to start, the longest)."""
+    found = [d for d in drafts if d.extent[0] < end and start < d.extent[1]]
+    return min(found, key=lambda d: (d.extent[0], -d.extent[1]), default=None)
+
+
+def _named(tokens: list[tuple[int, Any]], persons_only: bool) -> bool:
+    """Whether the tokens name a speaker: a person (or organisation) the entity recogniser
+    found, or (a transcript's speaker) a word in capitals."""
+    kinds = ("PERSON",) if persons_only else ("PERSON", "ORG")
+    capitals = not persons_only and all(t.text.isupper() and len(t.text) > 1 for _, t in tokens)
+    return bool(tokens) and (capitals or any(t.ent_type_ in kinds for _, t in tokens))
+
+
+def speaker_lines(text: str, index: TextIndex, drafts: list[Draft], headlines: bool) -> list[Draft]:
+    """Drafts for "NAME: words" paragraphs: a cue-less draft there gets the name as its
+    speaker and the colon as its cue; with ``headlines``, such a paragraph without a draft
+    becomes one."""
+    added = []
+    for start, end in _paragraphs(text):
+        match = _SPEAKER_LINE.match(text, start, end)
+        if match is None:
+            continue
+        name = index.tokens(match.start("name"), match.end("name"))
+        colon = index.tokens(match.end("name"), match.end("name") + 1)
+        if not _named(name, persons_only=False) or not colon:
+            continue
+        offset, head = name[-1]
+        content = match.end() - 1
+        draft = _covering(drafts, content, end)
+        if draft is not None and not draft.cue:
+            draft.pieces[0] = (max(draft.pieces[0][0], content), draft.pieces[0][1])
+            draft.cue, draft.subject, draft.offset = [colon[0][1]], head, offset
+        elif draft is None and headlines:
+            added.append(Draft("indirect", [(content, end)], [colon[0][1]], head, offset, 0.6,
+                               match.end("name")))  # fmt: skip
+    return [*drafts, *added]
+
+
+def _speech_verb_before(index: TextIndex, start: int, end: int) -> tuple[int, Any] | None:
+    tokens = [(o, t) for o, t in index.tokens(start, end) if not t.is_space]
+    last_sentence = tokens[-1][1].sent if tokens else None
+    for offset, token in reversed(tokens):
+        if token.sent is last_sentence and token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
+            return offset, token
+    return None
+
+
+def colon_paragraphs(text: str, index: TextIndex, drafts: list[Draft]) -> None:
+    """Give each cue-less draft that opens its paragraph, after a paragraph ending with a
+    speech verb and a colon, that verb as its cue and its subject as speaker."""
+    for draft in drafts:
+        if draft.cue or draft.subject is not None or draft.parent is not None:
+            continue
+        begins = text.rfind("\n", 0, draft.extent[0]) + 1
+        if text[begins : draft.extent[0]].strip(_OPENING):
+            continue
+        before = text[:begins].rstrip()
+        if not before.endswith(":"):
+            continue
+        found = _speech_verb_before(index, before.rfind("\n") + 1, len(before))
+        if found is not None:
+            offset, verb = found
+            draft.cue, draft.subject, draft.offset = verb_group(verb), subject_of(verb), offset
+            draft.position = offset + verb.idx
+
+
+def pull_quotes(text: str, index: TextIndex, drafts: list[Draft]) -> list[Draft]:
+    """Drafts for "Sentence. Firstname Lastname" paragraphs: the person's quote, no cue."""
+    added = []
+    for start, end in _paragraphs(text):
+        match = _PULL_QUOTE.match(text, start, end)
+        if match is None:
+            continue
+        name = index.tokens(match.start("name"), match.end("name"))
+        if not _named(name, persons_only=True):
+            continue
+        offset, head = name[-1]
+        content = (match.start("content"), match.end("content"))
+        draft = _covering(drafts, *content)
+        if draft is None:
+            added.append(Draft("indirect", [content], [], head, offset, 0.5, content[0]))
+        elif not draft.cue and draft.subject is None:
+            draft.subject, draft.offset = head, offset
+    return [*drafts, *added]
