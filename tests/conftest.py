@@ -7,6 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# properties, not timings: a loaded CI machine must not fail a test by its deadline
+settings.register_profile("quotebench", deadline=None)
+settings.load_profile("quotebench")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
