@@ -17,6 +17,7 @@ __all__ = [
     "COMMISSIVE_NOUNS",
     "COMMISSIVE_VERBS",
     "EVALUATIVE_NOUNS",
+    "GGT_NOT_QUOTES",
     "LIGHT_VERBS",
     "NOT_SPEECH",
     "OBJECT_VERBS",
@@ -176,5 +177,14 @@ OBJECT_VERBS = _words(
     describe defend attack cite mention discuss question condemn denounce slam blast
     mock applaud welcome dismiss deny dispute challenge propose recommend announce
     reveal report detail outline tout highlight promise pledge offer demand urge
+    """
+)
+
+# What the GenderGapTracker set does not annotate as quotes, beyond beliefs (its quote verbs
+# are verbs of saying): offers, promises, requests and questions, permission, estimates.
+GGT_NOT_QUOTES = _words(
+    """
+    offer promise pledge vow guarantee commit commitment demand request ask urge
+    propose proposal allow permit signal estimate forecast threat threats
     """
 )

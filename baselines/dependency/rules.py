@@ -50,6 +50,9 @@ class Rules:
         object_verbs: verbs (in the lexicon or not) whose object noun phrase, with its
             complements, is their content when they have no clause ("endorsed Cruz",
             "accused him of lying", "called the plan a disgrace"): PolNeAR's attributions.
+        reporting_clauses: a reporting clause the parser hung on the reported one ("The
+            attack took minutes, police said."; "Police, Sinclair says, have no policies")
+            reports the rest of that clause.
     """
 
     adjunct_tags: tuple[str, ...] = ("VBG", "VBN")
@@ -58,6 +61,7 @@ class Rules:
                                           "demand"])  # fmt: skip
     preposed: bool = False
     object_verbs: frozenset[str] = frozenset()
+    reporting_clauses: bool = False
 
 
 V1 = Rules()
@@ -247,6 +251,58 @@ def _object_candidates(doc: Any, offset: int, rules: Rules, taken: set[int]) -> 
         yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, 0.5)
 
 
+def _piece(doc: Any, lo: int, hi: int, offset: int) -> tuple[int, int] | None:
+    """Characters of the tokens ``lo..hi``, without edge punctuation or conjunctions."""
+    while lo <= hi and (doc[lo].is_punct or doc[lo].dep_ in ("cc", "mark")):
+        lo += 1
+    while hi >= lo and doc[hi].is_punct:
+        hi -= 1
+    return (offset + doc[lo].idx, offset + doc[hi].idx + len(doc[hi].text)) if lo <= hi else None
+
+
+def _reported(verb: Token, start: int, offset: int) -> list[tuple[int, int]]:
+    """What a reporting clause starting at token ``start`` reports: the words of the clause
+    it hangs on (or of its sentence) before it and, when it interrupts that clause, those
+    after it."""
+    doc, head = verb.doc, verb.head
+    first = head.left_edge.i if head is not verb else verb.sent.start
+    pieces = [_piece(doc, first, start - 1, offset)]
+    if head is not verb and head.i > verb.i:
+        pieces.append(_piece(doc, verb.right_edge.i + 1, head.right_edge.i, offset))
+    return [p for p in pieces if p is not None]
+
+
+def _clause_start(verb: Token, subject: Token) -> int | None:
+    """Where a reporting clause starts: its subtree, or for a sentence's root (the parser
+    made the reported clause a dependent of "said") its subject, after a comma."""
+    if verb.dep_ in ("parataxis", "advcl", "conj"):
+        return verb.left_edge.i
+    if (
+        verb.dep_ == "ROOT"
+        and subject.i < verb.i
+        and not any(c.dep_ in ("dobj", "xcomp") for c in verb.children)
+    ):
+        return subject.left_edge.i
+    return None
+
+
+def _reporting_candidates(doc: Any, offset: int, taken: set[int]) -> Iterator[Candidate]:
+    for verb in doc:
+        if verb.i in taken or verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "X ..., he said": two
+        subject = subjects[-1] if subjects else None
+        if subject is None or _content_head(verb) is not None:
+            continue
+        start = _clause_start(verb, subject)
+        if start is None or start <= verb.sent.start or doc[start - 1].text not in (",", "\u2014"):
+            continue
+        pieces = _reported(verb, start, offset)
+        if pieces and sum(b - a for a, b in pieces) >= 15:
+            content = (pieces[0][0], pieces[-1][1])
+            yield Candidate(verb_group(verb), subject, content, offset, "speech", 0.7)
+
+
 def _noun_content(noun: Token, offset: int) -> tuple[int, int] | None:
     if noun.lower_ in EVALUATIVE_NOUNS and noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
         for prep in noun.children:
@@ -338,4 +394,5 @@ def find_candidates(doc: Any, offset: int, rules: Rules = V1) -> list[Candidate]
         *_noun_candidates(doc, offset),
         *_according_candidates(doc, offset, rules),
         *_object_candidates(doc, offset, rules, taken),
+        *(_reporting_candidates(doc, offset, taken) if rules.reporting_clauses else ()),
     ]

@@ -24,7 +24,7 @@ from quotebench.registry import extractors
 from .assemble import SCARE_REASON, drafts_for, nest
 from .extractor import DependencyExtractor, emit
 from .layout import colon_paragraphs, pull_quotes, speaker_lines
-from .lexicon import NOT_SPEECH, OBJECT_VERBS
+from .lexicon import GGT_NOT_QUOTES, NOT_SPEECH, OBJECT_VERBS
 from .rules import Candidate, Rules, find_candidates
 
 __all__ = ["DependencyV2", "dependency_v2"]
@@ -34,7 +34,11 @@ RULES = Convention("dependency-rules.v1", "the rules' own way", acts="attributio
                    continuation="segment", marks_in_content=False, nested=True)  # fmt: skip
 
 
-SPEECH_RULES = Rules(adjunct_tags=("VBG",), preposed=True)
+# what a convention leaves out beyond beliefs, intentions and perceptions: the
+# GenderGapTracker set counts neither offers, promises and requests (commissives and
+# directives with an infinitive or object), nor questions, nor negated reports
+EXCLUDED = {"ggt.v1": GGT_NOT_QUOTES}
+SPEECH_RULES = Rules(adjunct_tags=("VBG",), preposed=True, reporting_clauses=True)
 RULES_BY_CONVENTION = {
     "quotebench.v1": SPEECH_RULES,  # documents are no speakers (R-Q-ACCORDING)
     "ggt.v1": replace(SPEECH_RULES, any_according=True),
@@ -90,7 +94,12 @@ class DependencyV2(DependencyExtractor):
         found = [c for offset, doc in parsed for c in find_candidates(doc, offset, rules)]
         if self.target.acts != "speech":
             return found
-        return [c for c in found if c.kind != "attitude" and c.cue[-1].lemma_ not in NOT_SPEECH]
+        excluded = NOT_SPEECH | EXCLUDED.get(self.convention, frozenset())
+        return [
+            c for c in found
+            if c.kind != "attitude" and c.cue[-1].lemma_ not in excluded
+            and not (self.convention == "ggt.v1" and any(t.dep_ == "neg" for t in c.cue))
+        ]  # fmt: skip
 
 
 @extractors.register("dependency.v2")
