@@ -53,24 +53,36 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
+def _mark_before(text: str, position: int) -> int:
+    """The length of the opening mark ending at ``position``: 2 for '' (two apostrophes
+    used as a double mark), 1 for a double mark, 0 for none."""
+    if text[max(0, position - 2) : position] == "''":
+        return 2
+    return int(position > 0 and text[position - 1] in DOUBLE_OPENING)
+
+
+def _mark_at(text: str, position: int) -> int:
+    """The length of the closing mark starting at ``position`` (2, 1 or 0)."""
+    if text[position : position + 2] == "''":
+        return 2
+    return int(text[position : position + 1] in tuple(DOUBLE_CLOSING))
+
+
 def _with_marks(text: str, span: Span) -> Span:
     start, end = span.start, span.end
-    if start > 0 and text[start - 1] in DOUBLE_OPENING:
-        start -= 1
-    if text[end : end + 1] == "," and text[end + 1 : end + 2] in tuple(DOUBLE_CLOSING):
-        end += 2
-    elif text[end : end + 1] in tuple(DOUBLE_CLOSING):
-        end += 1
+    start -= _mark_before(text, start)
+    comma = int(text[end : end + 1] == "," and _mark_at(text, end + 1) > 0)
+    end += comma + _mark_at(text, end + comma)
     return _span(text, start, end)
 
 
 def _without_marks(text: str, span: Span) -> Span:
     start, end = span.start, span.end
-    if text[start] in DOUBLE_OPENING and end - start > 1:
-        start += 1
-    if text[end - 1] in DOUBLE_CLOSING and end - start > 1:
-        end -= 1
-        if text[end - 1] == "," and end - start > 1:
+    opening = 2 if text[start : start + 2] == "''" else int(text[start] in DOUBLE_OPENING)
+    closing = 2 if text[end - 2 : end] == "''" else int(text[end - 1] in DOUBLE_CLOSING)
+    if end - start > opening + closing:
+        start, end = start + opening, end - closing
+        if closing and text[end - 1] == "," and end - start > 1:
             end -= 1
     return _span(text, start, end)
 

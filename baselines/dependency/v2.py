@@ -9,6 +9,7 @@ other rules are mapped with ``corpus.projection``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -46,6 +47,22 @@ RULES_BY_CONVENTION = {
 }
 
 
+_DOUBLED = re.compile("''")
+_OPENS_AFTER = " \t\n([{\u2014\u2013-/:"
+
+
+def doubled_apostrophes(text: str) -> str:
+    """``text`` with each pair of apostrophes used as a double quotation mark (''So,'' he
+    said: some newspapers' style) turned into one mark and a space, on the side that keeps
+    it an opening or a closing mark: offsets are unchanged."""
+
+    def mark(match: re.Match[str]) -> str:
+        start = match.start()
+        return ' "' if start == 0 or text[start - 1] in _OPENS_AFTER else '" '
+
+    return _DOUBLED.sub(mark, text)
+
+
 class DependencyV2(DependencyExtractor):
     """``dependency.v1``'s rules, written in the convention asked for."""
 
@@ -77,7 +94,7 @@ class DependencyV2(DependencyExtractor):
     ) -> None:
         """Quotes as ``dependency.v1`` finds them, then those the layout gives away."""
         text = builder.text
-        index = TextIndex(parsed, find_quoted(text))
+        index = TextIndex(parsed, find_quoted(doubled_apostrophes(text)))
         drafts, scare = drafts_for(text, index, self.cues(parsed))
         drafts = speaker_lines(text, index, drafts, headlines=self.target.acts == "attribution")
         colon_paragraphs(text, index, drafts)
