@@ -5,7 +5,9 @@
 - colon paragraphs: a quote that opens its paragraph after a paragraph ending with a speech
   verb and a colon ("Caddell continued:") is that verb's quote;
 - pull quotes: a paragraph that is a sentence followed by a person's name ("I'm still
-  thankful. Morgan McNeely.") is that person's quote.
+  thankful. Morgan McNeely.") is that person's quote;
+- dash attributions: a quote followed by a dash and a person's name ("... a disgrace." ―
+  Ana Lopez) is that person's, the dash its cue.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from .assemble import Draft
 from .lexicon import SPEECH_VERBS
 from .rules import subject_of, verb_group
 
-__all__ = ["colon_paragraphs", "pull_quotes", "speaker_lines"]
+__all__ = ["colon_paragraphs", "dash_attributions", "pull_quotes", "speaker_lines"]
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
 _SPEAKER_LINE = re.compile(rf"\s*[\"\u201c]?(?P<name>{_NAME}):\s+\S")
@@ -29,6 +31,10 @@ _PULL_QUOTE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2})(?:,[^\n.]{1,40})?\.?\s*$"
 )
 _OPENING = " \t\"'\u201c\u2018"
+_DASH_NAME = re.compile(
+    r"[\"\u201d\u2019'.]*\s*[\u2015\u2014\u2013-]\s*"
+    r"(?P<name>[A-Z][^\W\d_]+(?: [A-Z][\w.'\u2019-]*){1,3})"
+)
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -124,3 +130,19 @@ def pull_quotes(text: str, index: TextIndex, drafts: list[Draft]) -> list[Draft]
         elif not draft.cue and draft.subject is None:
             draft.subject, draft.offset = head, offset
     return [*drafts, *added]
+
+
+def dash_attributions(text: str, index: TextIndex, drafts: list[Draft]) -> None:
+    """Give each cue-less draft followed by a dash and a person's name that person as its
+    speaker and the dash as its cue."""
+    for draft in drafts:
+        if draft.cue:
+            continue
+        match = _DASH_NAME.match(text, draft.extent[1])
+        if match is None or "\n" in match.group(0):
+            continue
+        name = index.tokens(match.start("name"), match.end("name"))
+        dash = [t for _, t in index.tokens(draft.extent[1], match.start("name")) if t.is_punct
+                and t.text in "\u2015\u2014\u2013-"]  # fmt: skip
+        if _named(name, persons_only=True) and dash:
+            draft.subject, draft.offset, draft.cue = name[-1][1], name[-1][0], dash[-1:]

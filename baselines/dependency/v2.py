@@ -24,7 +24,7 @@ from quotebench.registry import extractors
 
 from .assemble import SCARE_REASON, drafts_for, nest
 from .extractor import DependencyExtractor, emit
-from .layout import colon_paragraphs, pull_quotes, speaker_lines
+from .layout import colon_paragraphs, dash_attributions, pull_quotes, speaker_lines
 from .lexicon import GGT_NOT_QUOTES, NOT_SPEECH, OBJECT_VERBS
 from .rules import Candidate, Rules, find_candidates
 
@@ -98,6 +98,7 @@ class DependencyV2(DependencyExtractor):
         drafts, scare = drafts_for(text, index, self.cues(parsed))
         drafts = speaker_lines(text, index, drafts, headlines=self.target.acts == "attribution")
         colon_paragraphs(text, index, drafts)
+        dash_attributions(text, index, drafts)
         drafts = pull_quotes(text, index, drafts)
         nest(drafts)
         emit(builder, resolver, drafts)
