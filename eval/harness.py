@@ -17,6 +17,7 @@ from .notes import ErrorItem, Notes
 from .prf import PRF
 from .projection import reconcile
 from .provenance import collection_sha256, environment, producer, run_block
+from .ranking import ranking
 from .scoring import score_collection
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
@@ -130,6 +131,7 @@ def evaluate_collections(
         "settings": _settings(seed, resamples, units),
         "tasks": task_table(inputs.tasks, inputs.reasons),
         "metrics": _metrics(inputs.tasks, names, matrix.sum(axis=0), intervals, notes),
+        "ranking": ranking(inputs.golds, inputs.preds),
         "skipped": [p.to_dict() for p in inputs.problems],
         "units": _units_block(units, names, matrix),
     }

@@ -122,9 +122,17 @@ def render_markdown(results: Results, images: Sequence[str] = ()) -> str:
     if stance:
         header = ["setting", "quotes", "macro-F1 [95% CI]", "F_avg [95% CI]", "majority baseline"]
         lines += ["", "## Stance", "", *_table(header, stance)]
+    lines += ["", *_ranking(results.data.get("ranking") or {})]
     lines += ["", *(f"![{name}]({name})" for name in images), ""]
     lines += _not_scored(results) + _skipped(results) + _errors(results.errors)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _ranking(ranked: dict) -> list[str]:
+    value = ranked.get("average_precision")
+    if value is None:
+        return [f"Quotes ranked by score: not measured ({ranked.get('reason')})."]
+    return [f"Quotes ranked by score: average precision {value:.3f} ({ranked['mode']})."]
 
 
 def _not_scored(results: Results) -> list[str]:

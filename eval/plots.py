@@ -1,4 +1,5 @@
-"""PNG plots with matplotlib (Agg): F1 per task with intervals, stance confusion matrices."""
+"""PNG plots with matplotlib (Agg): F1 per task with intervals, stance confusion matrices,
+the precision-recall curve of scored quotes."""
 
 from __future__ import annotations
 
@@ -38,7 +39,28 @@ def write_plots(results: Results, directory: Path) -> list[str]:
         stance = results.metrics.get(f"stance.{setting}")
         if isinstance(stance, dict):
             written.append(_confusion_plot(setting, stance["confusion"], directory))
+    ranked = results.data.get("ranking") or {}
+    if ranked.get("curve"):
+        written.append(_pr_plot(ranked, directory))
     return written
+
+
+def _pr_plot(ranked: dict, directory: Path) -> str:
+    """The precision-recall curve of the quotes ranked by score."""
+    import matplotlib.pyplot as plt
+
+    _, precision, recall = zip(*ranked["curve"], strict=True)
+    fig, ax = plt.subplots(figsize=(4.5, 4))
+    ax.step([0.0, *recall], [precision[0], *precision], where="post", color="#3b6ea5")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(f"recall (quotes, {ranked['mode']})")
+    ax.set_ylabel("precision")
+    ax.set_title(f"ranked by score: AP {ranked['average_precision']:.3f}")
+    fig.tight_layout()
+    fig.savefig(directory / "precision_recall.png", dpi=100)
+    plt.close(fig)
+    return "precision_recall.png"
 
 
 def _f1_plot(results: Results, directory: Path) -> str:

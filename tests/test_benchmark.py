@@ -348,6 +348,6 @@ def test_an_unknown_spacy_model_is_reported_with_its_setting(
     monkeypatch.setenv(MODEL_ENV, "no_such_pipeline")
     report = run_benchmark(tmp_path / "out")
     load_nlp.cache_clear()
-    for name in ("dependency.v1", "quotemarks.v1", "textacy.v1"):
+    for name in ("dependency.v1", "dependency.v2", "quotemarks.v1", "textacy.v1"):
         assert "no_such_pipeline" in report["extractors"][name]["error"]
         assert MODEL_ENV in report["extractors"][name]["error"]

@@ -17,7 +17,7 @@ from quotebench.registry import EXTRACTOR_GROUP, Registry, extractors
 
 PLUGIN = Path(__file__).resolve().parent / "plugin"
 PLUGIN_NAME = "quotebench-regex-plugin"
-BUILTINS = ("dependency.v1", "quotemarks.v1", "textacy.v1")
+BUILTINS = ("dependency.v1", "dependency.v2", "quotemarks.v1", "textacy.v1")
 
 
 @pytest.mark.parametrize("name", BUILTINS)

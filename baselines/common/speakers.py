@@ -98,12 +98,16 @@ class SpeakerResolver:
     Russian president") to the latest person named with that title; "they", "it" and
     relative pronouns stay unresolved: without a mention, unless ``keep_unresolved``, when
     each is a mention of an entity of its own (a corpus without coreference, such as
-    PolNeAR, takes the pronoun itself as the source).
+    PolNeAR, takes the pronoun itself as the source). With ``whole_names``, a coordination
+    that is one name ("Crane & Loft") is one organisation, not a group.
     """
 
-    def __init__(self, builder: DocumentBuilder, keep_unresolved: bool = False) -> None:
+    def __init__(
+        self, builder: DocumentBuilder, keep_unresolved: bool = False, whole_names: bool = False
+    ) -> None:
         self.builder = builder
         self.keep_unresolved = keep_unresolved
+        self.whole_names = whole_names
         self._names: dict[str, EntityDraft] = {}
         self._surnames: dict[str, EntityDraft] = {}
         self._titles: dict[str, set[str]] = {}
@@ -153,7 +157,8 @@ class SpeakerResolver:
                 return None
             return _latest(self._speakers, start) or _latest(self._people, start)
         if conjuncts and any(c.i > token.i for c in token.conjuncts):
-            return self._group(token, tokens, start, inside)
+            whole = self._whole_name(token, tokens) if self.whole_names else None
+            return whole or self._group(token, tokens, start, inside)
         ent = _entity_at(token)
         if ent is not None:
             return self._named(ent, _KINDS[ent.label_]).id
@@ -162,6 +167,18 @@ class SpeakerResolver:
         if token.lemma_.lower() in TITLE_NOUNS and token.tag_ != "NNS":
             return self._title(tokens, start) or self._new(tokens, token).id
         return self._new(tokens, token).id
+
+    def _whole_name(self, token: Token, tokens: list[Token]) -> str | None:
+        """The one organisation a coordination names ("Crane & Loft", "Procter and
+        Gamble"): joined by "&", or one name the entity recogniser found whole."""
+        last = max(c.i for c in token.conjuncts)
+        ent = _entity_at(token)
+        if ent is not None and ent.end > last and ent.label_ != "GPE":
+            return self._named(ent, _KINDS[ent.label_]).id
+        if any(c.text == "&" for c in token.children):
+            name = " ".join(t.text for t in tokens)
+            return self._keyed(name.lower(), name, "organization").id
+        return None
 
     def _group(self, token: Token, tokens: list[Token], start: int, inside: str | None) -> str:
         members = []

@@ -40,6 +40,7 @@ class Draft:
     score: float
     position: int
     parent: Draft | None = None
+    rule: str = ""  # what found it, for dependency.v2's estimate of its precision
 
     @property
     def extent(self) -> tuple[int, int]:
@@ -70,6 +71,7 @@ def _draft(kind: str, pieces: list[tuple[int, int]], candidate: Candidate) -> Dr
         candidate.offset,
         candidate.score,
         candidate.position,
+        rule=candidate.rule or candidate.kind,
     )
 
 
@@ -162,15 +164,18 @@ def _leftover(text: str, index: TextIndex, q: Quoted, directs: list[Draft]) -> D
                 return draft
         group = verb_group(verb)
         return Draft(
-            "direct", list(q.pieces), group, subject_of(verb), offset, 0.7, offset + verb.idx
-        )
+            "direct", list(q.pieces), group, subject_of(verb), offset, 0.7, offset + verb.idx,
+            rule="linked",
+        )  # fmt: skip
     previous = _previous_direct(text, q, directs)
     if previous is not None:
         previous.pieces = sorted([*previous.pieces, *q.pieces])
         return previous
     if _sentence_like(text, q):
         offset, subject = _neighbour_speaker(index, q) or (0, None)
-        return Draft("direct", list(q.pieces), [], subject, offset, 0.4, q.outer[0])
+        return Draft(
+            "direct", list(q.pieces), [], subject, offset, 0.4, q.outer[0], rule="cue-less"
+        )
     return None
 
 

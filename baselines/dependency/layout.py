@@ -7,7 +7,10 @@
 - pull quotes: a paragraph that is a sentence followed by a person's name ("I'm still
   thankful. Morgan McNeely.") is that person's quote;
 - dash attributions: a quote followed by a dash and a person's name ("... a disgrace." ―
-  Ana Lopez) is that person's, the dash its cue.
+  Ana Lopez) is that person's, the dash its cue;
+- quoted cues: a quoted stretch linked to a verb inside another quote (`"The roof leaks,"
+  the tenant said, "and nobody comes."` parsed with "comes" hung on "leaks") continues
+  the quote that verb is in.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from .assemble import Draft
 from .lexicon import SPEECH_VERBS
 from .rules import subject_of, verb_group
 
-__all__ = ["colon_paragraphs", "dash_attributions", "pull_quotes", "speaker_lines"]
+__all__ = ["colon_paragraphs", "dash_attributions", "pull_quotes", "quoted_cues", "speaker_lines"]
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3}"
 _SPEAKER_LINE = re.compile(rf"\s*[\"\u201c]?(?P<name>{_NAME}):\s+\S")
@@ -78,9 +81,10 @@ def speaker_lines(text: str, index: TextIndex, drafts: list[Draft], headlines: b
         if draft is not None and not draft.cue:
             draft.pieces[0] = (max(draft.pieces[0][0], content), draft.pieces[0][1])
             draft.cue, draft.subject, draft.offset = [colon[0][1]], head, offset
+            draft.rule = "speaker-line"
         elif draft is None and headlines:
             added.append(Draft("indirect", [(content, end)], [colon[0][1]], head, offset, 0.6,
-                               match.end("name")))  # fmt: skip
+                               match.end("name"), rule="speaker-line"))  # fmt: skip
     return [*drafts, *added]
 
 
@@ -109,7 +113,7 @@ def colon_paragraphs(text: str, index: TextIndex, drafts: list[Draft]) -> None:
         if found is not None:
             offset, verb = found
             draft.cue, draft.subject, draft.offset = verb_group(verb), subject_of(verb), offset
-            draft.position = offset + verb.idx
+            draft.position, draft.rule = offset + verb.idx, "colon-paragraph"
 
 
 def pull_quotes(text: str, index: TextIndex, drafts: list[Draft]) -> list[Draft]:
@@ -126,9 +130,10 @@ def pull_quotes(text: str, index: TextIndex, drafts: list[Draft]) -> list[Draft]
         content = (match.start("content"), match.end("content"))
         draft = _covering(drafts, *content)
         if draft is None:
-            added.append(Draft("indirect", [content], [], head, offset, 0.5, content[0]))
+            added.append(Draft("indirect", [content], [], head, offset, 0.5, content[0],
+                               rule="pull-quote"))  # fmt: skip
         elif not draft.cue and draft.subject is None:
-            draft.subject, draft.offset = head, offset
+            draft.subject, draft.offset, draft.rule = head, offset, "pull-quote"
     return [*drafts, *added]
 
 
@@ -146,3 +151,18 @@ def dash_attributions(text: str, index: TextIndex, drafts: list[Draft]) -> None:
                 and t.text in "\u2015\u2014\u2013-"]  # fmt: skip
         if _named(name, persons_only=True) and dash:
             draft.subject, draft.offset, draft.cue = name[-1][1], name[-1][0], dash[-1:]
+            draft.rule = "dash"
+
+
+def quoted_cues(drafts: list[Draft]) -> list[Draft]:
+    """Join each direct draft whose cue lies in another direct draft's content to that
+    draft, as a further segment."""
+    kept = []
+    for draft in drafts:
+        owner = next((d for d in drafts if d is not draft and d.kind == "direct"
+                      and any(a <= draft.position < b for a, b in d.pieces)), None)  # fmt: skip
+        if draft.kind == "direct" and draft.rule == "linked" and owner is not None:
+            owner.pieces = sorted([*owner.pieces, *draft.pieces])
+        else:
+            kept.append(draft)
+    return kept

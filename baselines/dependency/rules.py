@@ -80,6 +80,7 @@ class Candidate:
     offset: int
     kind: str  # speech | attitude | colon | noun | according
     score: float
+    rule: str = ""  # the rule that found it, when not its kind (dependency.v2's rules)
 
     @property
     def position(self) -> int:
@@ -248,7 +249,7 @@ def _object_candidates(doc: Any, offset: int, rules: Rules, taken: set[int]) -> 
         if content is None or content[0] >= content[1]:
             continue
         kind = "speech" if verb.lemma_ in SPEECH_VERBS else "attitude"
-        yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, 0.5)
+        yield Candidate(verb_group(verb), subject_of(verb), content, offset, kind, 0.5, "object")
 
 
 def _piece(doc: Any, lo: int, hi: int, offset: int) -> tuple[int, int] | None:
@@ -300,7 +301,7 @@ def _reporting_candidates(doc: Any, offset: int, taken: set[int]) -> Iterator[Ca
         pieces = _reported(verb, start, offset)
         if pieces and sum(b - a for a, b in pieces) >= 15:
             content = (pieces[0][0], pieces[-1][1])
-            yield Candidate(verb_group(verb), subject, content, offset, "speech", 0.7)
+            yield Candidate(verb_group(verb), subject, content, offset, "speech", 0.7, "reporting")
 
 
 def _noun_content(noun: Token, offset: int) -> tuple[int, int] | None:

@@ -10,6 +10,7 @@ other rules are mapped with ``corpus.projection``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -22,10 +23,11 @@ from quotebench.corpus.conventions import Convention, get_convention
 from quotebench.corpus.projection import project
 from quotebench.registry import extractors
 
-from .assemble import SCARE_REASON, drafts_for, nest
+from .assemble import SCARE_REASON, Draft, drafts_for, nest
 from .extractor import DependencyExtractor, emit
-from .layout import colon_paragraphs, dash_attributions, pull_quotes, speaker_lines
+from .layout import colon_paragraphs, dash_attributions, pull_quotes, quoted_cues, speaker_lines
 from .lexicon import GGT_NOT_QUOTES, NOT_SPEECH, OBJECT_VERBS
+from .precision import PRECISION, rule_key
 from .rules import Candidate, Rules, find_candidates
 
 __all__ = ["DependencyV2", "dependency_v2"]
@@ -72,10 +74,15 @@ class DependencyV2(DependencyExtractor):
     developed_on = ("gold", "polnear-train", "polnear-dev", "ggt-dev")
 
     def __init__(
-        self, batch_size: int = 64, n_process: int = 1, convention: str | None = "quotebench.v1"
+        self,
+        batch_size: int = 64,
+        n_process: int = 1,
+        convention: str | None = "quotebench.v1",
+        precision: Mapping[str, float] | None = None,
     ) -> None:
         super().__init__(batch_size, n_process, convention or "quotebench.v1")
         self.target = get_convention(self.convention)
+        self.precision = PRECISION[self.convention] if precision is None else precision
 
     def annotate(self, document: Document, parsed: list[tuple[int, Any]]) -> Document:
         """The predicted document, in the convention asked for."""
@@ -85,9 +92,12 @@ class DependencyV2(DependencyExtractor):
         return written
 
     def resolver(self, builder: DocumentBuilder) -> SpeakerResolver:
-        """Under a convention without coreference (PolNeAR's), an unresolved pronoun is its
-        own speaker, as the corpus annotates it."""
-        return SpeakerResolver(builder, keep_unresolved=self.target.acts == "attribution")
+        """Speakers as a reader resolves them: "Crane & Loft" is one organisation; under a
+        convention without coreference (PolNeAR's) an unresolved pronoun is its own speaker,
+        as the corpus annotates it."""
+        return SpeakerResolver(
+            builder, keep_unresolved=self.target.acts == "attribution", whole_names=True
+        )
 
     def predict(
         self, builder: DocumentBuilder, resolver: SpeakerResolver, parsed: list[tuple[int, Any]]
@@ -96,14 +106,23 @@ class DependencyV2(DependencyExtractor):
         text = builder.text
         index = TextIndex(parsed, find_quoted(doubled_apostrophes(text)))
         drafts, scare = drafts_for(text, index, self.cues(parsed))
+        drafts = quoted_cues(drafts)
         drafts = speaker_lines(text, index, drafts, headlines=self.target.acts == "attribution")
         colon_paragraphs(text, index, drafts)
         dash_attributions(text, index, drafts)
         drafts = pull_quotes(text, index, drafts)
         nest(drafts)
+        for draft in drafts:
+            draft.score = self.estimate(draft)
         emit(builder, resolver, drafts)
         for q in scare:
             builder.add_non_quote(q.outer[0], q.outer[1], SCARE_REASON)
+
+    def estimate(self, draft: Draft) -> float:
+        """The draft's score: the precision measured for the rule that found it (and its
+        quote type) under the convention (``precision.PRECISION``)."""
+        table = self.precision
+        return table.get(rule_key(draft), table.get(draft.rule, table.get("*", 0.5)))
 
     def cues(self, parsed: list[tuple[int, Any]]) -> list[Candidate]:
         """The cue candidates under the convention's rules; under a speech-only convention,
@@ -123,6 +142,6 @@ class DependencyV2(DependencyExtractor):
 @extractors.register("dependency.v2")
 def dependency_v2(
     batch_size: int = 64, n_process: int = 1, convention: str | None = None
-) -> DependencyV2:
+) -> DependencyV2:  # the precision table is the measured one
     """The ``dependency.v2`` extractor (see ``DependencyV2``)."""
     return DependencyV2(batch_size=batch_size, n_process=n_process, convention=convention)
