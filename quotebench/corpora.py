@@ -115,8 +115,9 @@ for _split in ("train", "dev", "test"):
     _register(CorpusSpec(
         f"polnear-{_split}", f"PolNeAR {_split}, one annotator per article (the first in sorted"
         " order)", _polnear(_split), "polnear.v1",
-        POLNEAR_ANCHORS if _split == "test" else {},
-        "Asr et al., PLOS ONE 2021 (GenderGapTracker), on PolNeAR test",
+        POLNEAR_ANCHORS,
+        "Asr et al., PLOS ONE 2021 (GenderGapTracker), measured on PolNeAR test"
+        + ("" if _split == "test" else f", not on {_split}"),
         "a PolNeAR checkout (data/train, data/dev, data/test)",
     ))  # fmt: skip
 _register(CorpusSpec(

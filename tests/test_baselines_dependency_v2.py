@@ -166,3 +166,20 @@ def test_a_score_is_its_rules_measured_precision(convention: str) -> None:
     assert sorted(q.score for q in doc.quotes) == sorted(
         [table["speech/direct"], table["speech/indirect"]]
     )
+
+
+@pytest.mark.parametrize(
+    ("convention", "types"),
+    [("polnear.v1", ["indirect", "indirect"]), ("quotebench.v1", [])],
+)
+def test_a_transcripts_speaker_lines_are_typed_by_their_marks(
+    convention: str, types: list[str]
+) -> None:
+    """PolNeAR annotates a transcript's lines; without quotation marks they are indirect."""
+    doc = _predict(
+        "WALLACE: Good evening from the university, where the candidates will meet tonight.\n"
+        "TRUMP: Thank you very much, it is a great honour to be here tonight.",
+        convention,
+    )
+    assert [q.type for q in doc.quotes] == types
+    assert [_speaker(doc, q) for q in doc.quotes] == ["WALLACE", "TRUMP"][: len(types)]

@@ -188,8 +188,9 @@ def test_a_corpus_with_published_figures_gets_the_protocol_figures(
     assert report["anchors"]["figures"] == POLNEAR_ANCHORS and "stance" not in report
     assert (report["convention"], report["known_as"]) == ("polnear.v1", "polnear-test")
     assert "overlap@0.3 F1" in report["protocol"]
-    no_figures = run_benchmark(tmp_path / "dev", "polnear-dev", polnear)
-    assert no_figures["anchors"] is None and "protocol" not in no_figures["extractors"]["copier.v1"]
+    dev = run_benchmark(tmp_path / "dev", "polnear-dev", polnear)
+    assert dev["anchors"]["source"].endswith("measured on PolNeAR test, not on dev")
+    assert "protocol" in dev["extractors"]["copier.v1"]
 
 
 def test_the_ggt_dev_half_is_read_from_its_folder_under_its_convention(
@@ -288,6 +289,7 @@ def test_a_users_own_corpus_is_benchmarked_with_its_own_targets(
     entry = report["extractors"]["tuned.v1"]
     assert entry["overlap@0.3/all"]["f1"] == 1.0
     assert entry["developed_on_this_corpus"] is False
+    assert report["anchors"] is None and "protocol" not in entry
     assert set(report["stance"]) >= {"stance-lexicon.v1", "stance-majority.v1"}
 
 

@@ -19,6 +19,7 @@ from quotebench.baselines.common.index import TextIndex
 from quotebench.baselines.common.marks import find_quoted
 from quotebench.baselines.common.speakers import SpeakerResolver
 from quotebench.corpus import Document
+from quotebench.corpus.brat import quote_type
 from quotebench.corpus.conventions import Convention, get_convention
 from quotebench.corpus.projection import project
 from quotebench.registry import extractors
@@ -89,7 +90,7 @@ class DependencyV2(DependencyExtractor):
         found = super().annotate(document, parsed)
         rules = replace(RULES, acts=self.target.acts)
         (written,), _ = project([found], rules, self.target)
-        return written
+        return _typed_by_marks(written) if self.target.marks_in_content else written
 
     def resolver(self, builder: DocumentBuilder) -> SpeakerResolver:
         """Speakers as a reader resolves them: "Crane & Loft" is one organisation; under a
@@ -137,6 +138,19 @@ class DependencyV2(DependencyExtractor):
             if c.kind != "attitude" and c.cue[-1].lemma_ not in excluded
             and not (self.convention == "ggt.v1" and any(t.dep_ == "neg" for t in c.cue))
         ]  # fmt: skip
+
+
+def _typed_by_marks(document: Document) -> Document:
+    """Each quote typed by the quotation marks in its content, as corpora that keep the marks
+    in it type theirs (PolNeAR, the GenderGapTracker set): a transcript's speaker line
+    without marks is indirect, a cue-less stretch with words outside its marks mixed."""
+    quotes = tuple(
+        q.model_copy(
+            update={"type": quote_type(document.text, [(s.start, s.end) for s in q.content])}
+        )
+        for q in document.quotes
+    )
+    return document.model_copy(update={"quotes": quotes})
 
 
 @extractors.register("dependency.v2")
