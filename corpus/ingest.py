@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from .jsonl import read_utf8
 from .model import ID_PATTERN, Annotation, Document, Meta
 from .problems import InvalidData, Problem, UnusableInput
 
@@ -29,17 +30,7 @@ def ingest_file(path: str | Path, doc_id: str, meta: Mapping[str, str] | None = 
     name = str(path)
     if not re.fullmatch(ID_PATTERN, doc_id):
         raise UnusableInput(f"--id {doc_id!r}: an id is one line, not blank, not padded")
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise UnusableInput(f"{name}: cannot open: {error.strerror or error}") from error
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InvalidData(
-            [Problem(name, line, doc_id, "text", f"not UTF-8: {error.reason}")]
-        ) from None
+    data, text = read_utf8(path, name, doc_id, "text")
     if not text.strip():
         raise InvalidData([Problem(name, None, doc_id, "text", "the article holds no text")])
     return Document(

@@ -21,6 +21,7 @@ __all__ = [
     "iter_json_lines",
     "loads_strict",
     "read_json_file",
+    "read_utf8",
     "scan_documents",
     "write_documents",
 ]
@@ -89,6 +90,26 @@ def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
         return Problem(name, number, None, None, f"not valid JSON: {error}")
 
 
+def read_utf8(
+    path: str | Path, name: str, doc_id: str | None = None, field: str | None = None
+) -> tuple[bytes, str]:
+    """A file's bytes and their UTF-8 text; ``name`` (and the document and field the text is
+    for) is how problems call it.
+
+    Raises ``UnusableInput`` when it cannot be read, ``InvalidData`` when it is not UTF-8.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise UnusableInput(f"{name}: cannot open: {error.strerror or error}") from error
+    try:
+        return data, data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"not UTF-8 (byte {error.start}: {error.reason})"
+        raise InvalidData([Problem(name, line, doc_id, field, message)]) from None
+
+
 def read_json_file(path: str | Path, name: str | None = None) -> object:
     """The JSON value in a UTF-8 file; ``name`` is how problems call the file.
 
@@ -96,16 +117,7 @@ def read_json_file(path: str | Path, name: str | None = None) -> object:
     or not JSON.
     """
     name = name or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise UnusableInput(f"{name}: cannot read: {error.strerror or error}") from error
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = f"not UTF-8 (byte {error.start}: {error.reason})"
-        raise InvalidData([Problem(name, line, None, None, message)]) from None
+    _, raw = read_utf8(path, name)
     try:
         return loads_strict(raw)
     except json.JSONDecodeError as error:

@@ -25,6 +25,7 @@ def test_write_reports_writes_everything(tmp_path: Path) -> None:
         "report.md",
         "report.html",
         "f1.png",
+        "precision_recall.png",
         "stance_confusion_end-to-end.png",
     }
     saved = json.loads((tmp_path / "new" / "results.json").read_text(encoding="utf-8"))

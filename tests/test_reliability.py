@@ -418,8 +418,8 @@ def _with_choice(result: list) -> list:
 
 
 JSON_FILE_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
-    "missing file": (None, 2, "cannot read"),
-    "a directory": ("dir", 2, "cannot read"),
+    "missing file": (None, 2, "cannot open"),
+    "a directory": ("dir", 2, "cannot open"),
     "empty": (b"", 1, "malformed JSON"),
     "malformed": (b'[{"id": 3, "data":', 1, "malformed JSON"),
 }
