@@ -58,3 +58,23 @@ def test_a_missing_folder_exits_2(tmp_path: Path) -> None:
     outcome = run("import-brat", str(tmp_path / "absent"), "--output", str(output))
     assert outcome.code == 2 and "not a folder" in outcome.stderr
     assert not output.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "convention"),
+    [((), 0, "polnear.v1"), (("--convention", "ggt.v1"), 0, "ggt.v1"),
+     (("--convention", "nope.v1"), 2, None)],
+)  # fmt: skip
+def test_the_documents_name_the_convention_imported_under(
+    tmp_path: Path, args: tuple[str, ...], code: int, convention: str | None
+) -> None:
+    (tmp_path / "in").mkdir()
+    output = tmp_path / "docs.jsonl"
+    outcome = run("import-brat", str(_folder(tmp_path / "in", GOOD)), "--output", str(output),
+                  *args)  # fmt: skip
+    assert outcome.code == code, outcome.stderr
+    if convention is None:
+        assert "nope.v1" in outcome.stderr and not output.exists()
+        return
+    (doc,) = load_documents(output)
+    assert (doc.annotation.convention, doc.schema_version) == (convention, "1.1")

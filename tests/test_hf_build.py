@@ -68,6 +68,7 @@ def test_document_rows_come_back_as_the_gold_field_by_field(built: Path, hf_cach
     back = [row_to_document(row, loaded.features) for row in loaded]
     gold = load_gold()
     assert [d.id for d in back] == [d.id for d in gold]
+    assert [d.annotation.convention for d in back] == ["quotebench.v1"] * len(gold)
     for mine, theirs in zip(back, gold, strict=True):
         for field in Document.model_fields:
             assert getattr(mine, field) == getattr(theirs, field), field

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quotebench.corpus import check_document, load_documents
+from quotebench.corpus import Document, check_document, load_documents
 from quotebench.protocols import QuoteExtractor
 from quotebench.registry import EXTRACTOR_GROUP, Registry, extractors
 
@@ -95,6 +95,27 @@ def test_a_plugin_is_listed_and_extracts(tmp_path: Path) -> None:
     assert check_document(doc, []) == []
     assert [q.content[0].text for q in doc.quotes] == ["we will win"]
     assert doc.annotation.extractor == "regexquote.v1"
+
+
+@pytest.mark.usefixtures("plugin_installed")
+def test_a_plugins_convention_is_registered_and_validates(tmp_path: Path) -> None:
+    """A third party's convention is known to validation and to the projection."""
+    doc = Document(id="a", text="x").with_convention("marksonly.v1")
+    path = tmp_path / "gold.jsonl"
+    path.write_text(doc.to_json() + "\n", encoding="utf-8")
+    out = _python(
+        "import json",
+        "from quotebench.corpus.conventions import conventions, get_convention",
+        "from quotebench.corpus import load_documents, check_document",
+        "(doc,) = load_documents('gold.jsonl')",
+        "rules = get_convention('quotebench.v1').differences(get_convention('marksonly.v1'))",
+        "problems = [str(p) for p in check_document(doc, [])]",
+        "print(json.dumps([conventions.names(), problems, rules]))",
+        cwd=tmp_path,
+    )
+    names, problems, rules = json.loads(out)
+    assert {"quotebench.v1", "polnear.v1", "ggt.v1", "marksonly.v1"} <= set(names)
+    assert problems == [] and rules == ["continuation", "nested"]
 
 
 def test_the_group_name_is_the_documented_one() -> None:

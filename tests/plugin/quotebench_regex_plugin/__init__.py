@@ -1,4 +1,5 @@
-"""A third-party extractor: every stretch between straight double quotes is a direct quote."""
+"""A third-party extractor (every stretch between straight double quotes is a direct quote)
+and the convention it follows."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from quotebench.corpus import Annotation, Document, Quote, Span
+from quotebench.corpus.conventions import Convention
 
-__all__ = ["RegexQuotes", "regex_quotes_v1"]
+__all__ = ["RegexQuotes", "marks_only_v1", "regex_quotes_v1"]
 
 _QUOTED = re.compile(r'"([^"\n]+)"')
 
@@ -38,3 +40,9 @@ class RegexQuotes:
 def regex_quotes_v1() -> RegexQuotes:
     """The factory the entry point names."""
     return RegexQuotes()
+
+
+def marks_only_v1() -> Convention:
+    """A corpus that annotates only what stands between quotation marks, marks left out."""
+    return Convention("marksonly.v1", "quoted stretches only", acts="speech",
+                      continuation="quote", marks_in_content=False, nested=False)  # fmt: skip
