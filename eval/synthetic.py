@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from quotebench.corpus import (
     QUOTE_TYPES,
@@ -111,6 +111,15 @@ def _perturbed_quote(quote: Quote, text: str, rng: random.Random) -> Quote | Non
     return quote.model_copy(update=changes)
 
 
+def _distinct(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
+    """The quotes without a later one whose content repeats an earlier one's (shifting and
+    halving can make two quotes identical, which no valid prediction holds)."""
+    first: dict[tuple[tuple[int, int], ...], Quote] = {}
+    for quote in quotes:
+        first.setdefault(tuple((s.start, s.end) for s in quote.content), quote)
+    return tuple(first.values())
+
+
 def synthetic_predictions(gold: Sequence[Document], seed: int = 1) -> list[Document]:
     """An imperfect system's output on ``gold``: missed, shifted, halved, retyped quotes,
     wrong speakers, flipped stances."""
@@ -118,7 +127,7 @@ def synthetic_predictions(gold: Sequence[Document], seed: int = 1) -> list[Docum
     predictions = []
     for document in gold:
         quotes = [_perturbed_quote(q, document.text, rng) for q in document.quotes]
-        kept = tuple(q for q in quotes if q is not None)
+        kept = _distinct(q for q in quotes if q is not None)
         ids = {q.id for q in kept}
         linked = {q.source: q.speaker for q in kept if q.source is not None}
         mentions = tuple(  # a wrong speaker is a source mention linked to the wrong entity
