@@ -2,8 +2,8 @@
 of ``baselines/dependency/precision.py`` (a quote's score is its rule's precision).
 
 Each rule's quotes (by rule and quote type) on a development corpus are matched one to one
-with the gold at overlap@0.3 (the harness's matching); precision = matched / found. Rules
-found fewer than ``--min-count`` times are left out (they fall back to the rule, then
+with the gold at overlap@0.3, as the harness's ranking matches them; precision = matched /
+found. Rules found fewer than ``--min-count`` times are left out (they fall back to the rule, then
 ``*``). Prints the table as Python, to be pasted into ``precision.py``; only aggregate
 counts are printed, nothing per article.
 
@@ -25,8 +25,7 @@ from quotebench.baselines.dependency.precision import rule_key
 from quotebench.baselines.dependency.v2 import DependencyV2
 from quotebench.corpora import load_corpus
 from quotebench.corpus import Document
-from quotebench.eval.matching import match, parse_mode
-from quotebench.eval.spans import intervals
+from quotebench.eval.ranking import matched_predictions
 
 
 class _Recording(DependencyV2):
@@ -44,12 +43,7 @@ class _Recording(DependencyV2):
 
 
 def _tally(gold: Document, pred: Document, keys: list[str], found: Counter, right: Counter):
-    pairs = match(
-        [intervals(q.content) for q in gold.quotes],
-        [intervals(q.content) for q in pred.quotes],
-        parse_mode("overlap@0.3"),
-    )
-    matched = {j for _, j in pairs}
+    matched = matched_predictions(gold, pred)
     for j, quote in enumerate(pred.quotes):
         key = keys[int(quote.score or 0)]
         for name in (key, key.split("/")[0], "*"):

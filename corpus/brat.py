@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .conventions import get_convention
+from .marks import quote_type
 from .model import Annotation, Document, Entity, Mention, Meta, Quote, Span
 from .output import Inputs, output_folder
 from .problems import InvalidData, Problem, UnusableInput
@@ -49,8 +50,6 @@ ROLE_LABELS = {"Source": "Source", "Cue": "Cue", "Content": "Content", **{t: t f
 LABELS = tuple(dict.fromkeys((*ROLE_LABELS.values(), *NOTES)))
 NAME_MAX = 255  # bytes in a file name on common file systems
 _UNSAFE = set('%_/\\<>:"|?*')  # %-encoded in file names (see _encode_name)
-OPENING, CLOSING = '"“„«', '"”»'
-LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"
 
 
 @dataclass(frozen=True)
@@ -76,47 +75,6 @@ class _Ann:
         if self.event_problems:
             self.counts["malformed_events_left_out"] += len(self.event_problems)
         return dropped
-
-
-# ---------------------------------------------------------------- quote type
-
-
-def _quoted_mask(segment: str) -> list[bool]:
-    """Which characters of ``segment`` lie inside quotation marks (marks included).
-
-    Double marks (straight or curly, guillemets) and curly single marks pair up; a straight
-    ``"`` opens and closes in turn; an opening mark left unclosed runs to the segment's end
-    (a quotation continued in the next paragraph); a right single mark followed by a letter
-    is an apostrophe.
-    """
-    mask, closer = [False] * len(segment), None
-    for index, char in enumerate(segment):
-        after = segment[index + 1 : index + 2]
-        if closer is None and (char in OPENING or char == LEFT_SINGLE):
-            closer = RIGHT_SINGLE if char == LEFT_SINGLE else CLOSING
-            mask[index] = True
-        elif closer is not None:
-            mask[index] = True
-            if char in closer and not (char == RIGHT_SINGLE and after.isalpha()):
-                closer = None
-    return mask
-
-
-def quote_type(text: str, segments: Iterable[Fragment]) -> str:
-    """The quote type of content ``segments`` of ``text`` from its quotation marks.
-
-    ``direct`` when every letter and digit lies inside quotation marks, ``mixed`` when some
-    do, ``indirect`` when none do.
-    """
-    inside = outside = 0
-    for start, end in segments:
-        segment = text[start:end]
-        for char, quoted in zip(segment, _quoted_mask(segment), strict=True):
-            if char.isalnum():
-                inside, outside = inside + quoted, outside + (not quoted)
-    if inside and not outside:
-        return "direct"
-    return "mixed" if inside else "indirect"
 
 
 # ---------------------------------------------------------------- parsing .ann

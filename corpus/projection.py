@@ -25,12 +25,11 @@ import re
 from collections.abc import Sequence
 
 from .conventions import Convention
+from .marks import CLOSING, OPENING
 from .model import Document, Quote, Span
 
-__all__ = ["DOUBLE_CLOSING", "DOUBLE_OPENING", "ProjectionUndefined", "project", "projection_steps"]
+__all__ = ["ProjectionUndefined", "keep_quotes", "project", "projection_steps"]
 
-DOUBLE_OPENING = '"\u201c\u201e\u00ab'
-DOUBLE_CLOSING = '"\u201d\u00bb'
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s|\n")
 
 
@@ -58,14 +57,14 @@ def _mark_before(text: str, position: int) -> int:
     used as a double mark), 1 for a double mark, 0 for none."""
     if text[max(0, position - 2) : position] == "''":
         return 2
-    return int(position > 0 and text[position - 1] in DOUBLE_OPENING)
+    return int(position > 0 and text[position - 1] in OPENING)
 
 
 def _mark_at(text: str, position: int) -> int:
     """The length of the closing mark starting at ``position`` (2, 1 or 0)."""
     if text[position : position + 2] == "''":
         return 2
-    return int(text[position : position + 1] in tuple(DOUBLE_CLOSING))
+    return int(text[position : position + 1] in tuple(CLOSING))
 
 
 def _with_marks(text: str, span: Span) -> Span:
@@ -78,8 +77,8 @@ def _with_marks(text: str, span: Span) -> Span:
 
 def _without_marks(text: str, span: Span) -> Span:
     start, end = span.start, span.end
-    opening = 2 if text[start : start + 2] == "''" else int(text[start] in DOUBLE_OPENING)
-    closing = 2 if text[end - 2 : end] == "''" else int(text[end - 1] in DOUBLE_CLOSING)
+    opening = 2 if text[start : start + 2] == "''" else int(text[start] in OPENING)
+    closing = 2 if text[end - 2 : end] == "''" else int(text[end - 1] in CLOSING)
     if end - start > opening + closing:
         start, end = start + opening, end - closing
         if closing and text[end - 1] == "," and end - start > 1:
@@ -135,14 +134,14 @@ def _join(document: Document) -> Document:
             joined[-1] = last.model_copy(update={"content": (*last.content, *quote.content)})
         else:
             joined.append(quote)
-    return _without_dangling(document, joined)
+    return keep_quotes(document, joined)
 
 
 def _without_nested(document: Document) -> Document:
-    return _without_dangling(document, [q for q in document.quotes if q.parent is None])
+    return keep_quotes(document, [q for q in document.quotes if q.parent is None])
 
 
-def _without_dangling(document: Document, quotes: Sequence[Quote]) -> Document:
+def keep_quotes(document: Document, quotes: Sequence[Quote]) -> Document:
     """The document with ``quotes``; stances and parents on quotes no longer there dropped."""
     ids = {q.id for q in quotes}
     kept = tuple(q if q.parent in ids else q.model_copy(update={"parent": None}) for q in quotes)

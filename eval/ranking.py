@@ -15,25 +15,32 @@ from itertools import groupby
 
 from quotebench.corpus import Document
 
+from .columns import ANCHOR_MODE
 from .matching import match, parse_mode
 from .spans import intervals
 
-__all__ = ["RANKING_MODE", "ranking"]
+__all__ = ["RANKING_MODE", "matched_predictions", "ranking"]
 
-RANKING_MODE = "overlap@0.3"
+RANKING_MODE = ANCHOR_MODE
+_MODE = parse_mode(RANKING_MODE)
+
+
+def matched_predictions(gold: Document, pred: Document) -> set[int]:
+    """The indices of ``pred``'s quotes that the one-to-one matching at ``RANKING_MODE``
+    pairs with one of ``gold``'s."""
+    pairs = match(
+        [intervals(q.content) for q in gold.quotes],
+        [intervals(q.content) for q in pred.quotes],
+        _MODE,
+    )
+    return {j for _, j in pairs}
 
 
 def _ranked(golds: Sequence[Document], preds: Sequence[Document]) -> list[tuple[float, bool]]:
     """``(score, right)`` for every predicted quote."""
-    mode = parse_mode(RANKING_MODE)
     out = []
     for gold, pred in zip(golds, preds, strict=True):
-        pairs = match(
-            [intervals(q.content) for q in gold.quotes],
-            [intervals(q.content) for q in pred.quotes],
-            mode,
-        )
-        matched = {j for _, j in pairs}
+        matched = matched_predictions(gold, pred)
         out += [(float(q.score or 0.0), j in matched) for j, q in enumerate(pred.quotes)]
     return out
 

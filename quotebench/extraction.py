@@ -9,16 +9,11 @@ from quotebench.corpus import UnusableInput
 from quotebench.corpus.conventions import get_convention
 from quotebench.registry import extractors
 
-__all__ = ["ConventionUnsupported", "build_extractor", "followed"]
+__all__ = ["ConventionUnsupported", "build_extractor"]
 
 
 class ConventionUnsupported(UnusableInput):
     """An extractor asked to follow a convention it cannot follow."""
-
-
-def followed(extractor: Any) -> tuple[str, ...]:
-    """The conventions an extractor can follow (its ``conventions`` attribute)."""
-    return tuple(getattr(extractor, "conventions", ()))
 
 
 def build_extractor(name: str, convention: str | None = None, **settings: Any) -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from quotebench.corpus import Document, Quote
+from quotebench.corpus.projection import keep_quotes
 
 __all__ = ["PROTOCOL", "quote_mark_only", "summary_row"]
 
@@ -34,10 +35,8 @@ def _starts_with_mark(text: str, quote: Quote) -> bool:
 
 def quote_mark_only(document: Document) -> Document:
     """The document with only the quotes whose content starts with a quotation mark."""
-    kept = tuple(q for q in document.quotes if _starts_with_mark(document.text, q))
-    ids = {q.id for q in kept}
-    kept = tuple(q if q.parent in ids else q.model_copy(update={"parent": None}) for q in kept)
-    return document.model_copy(update={"quotes": kept, "stances": ()})
+    kept = [q for q in document.quotes if _starts_with_mark(document.text, q)]
+    return keep_quotes(document, kept).model_copy(update={"stances": ()})
 
 
 def _score(value: Any) -> float | None:

@@ -34,8 +34,9 @@ _PULL_QUOTE = re.compile(
     r"(?P<name>[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2})(?:,[^\n.]{1,40})?\.?\s*$"
 )
 _OPENING = " \t\"'\u201c\u2018"
+_DASHES = "\u2015\u2014\u2013-"
 _DASH_NAME = re.compile(
-    r"[\"\u201d\u2019'.]*\s*[\u2015\u2014\u2013-]\s*"
+    rf"[\"\u201d\u2019'.]*\s*[{_DASHES}]\s*"
     r"(?P<name>[A-Z][^\W\d_]+(?: [A-Z][\w.'\u2019-]*){1,3})"
 )
 
@@ -148,21 +149,27 @@ def dash_attributions(text: str, index: TextIndex, drafts: list[Draft]) -> None:
             continue
         name = index.tokens(match.start("name"), match.end("name"))
         dash = [t for _, t in index.tokens(draft.extent[1], match.start("name")) if t.is_punct
-                and t.text in "\u2015\u2014\u2013-"]  # fmt: skip
+                and t.text in _DASHES]  # fmt: skip
         if _named(name, persons_only=True) and dash:
             draft.subject, draft.offset, draft.cue = name[-1][1], name[-1][0], dash[-1:]
             draft.rule = "dash"
 
 
 def quoted_cues(drafts: list[Draft]) -> list[Draft]:
-    """Join each direct draft whose cue lies in another direct draft's content to that
-    draft, as a further segment."""
+    """Join each direct draft linked to a cue that lies in another direct draft's content to
+    that draft, as a further segment."""
     kept = []
     for draft in drafts:
-        owner = next((d for d in drafts if d is not draft and d.kind == "direct"
-                      and any(a <= draft.position < b for a, b in d.pieces)), None)  # fmt: skip
-        if draft.kind == "direct" and draft.rule == "linked" and owner is not None:
+        linked = draft.kind == "direct" and draft.rule == "linked"
+        owner = _cue_owner(drafts, draft) if linked else None
+        if owner is not None:
             owner.pieces = sorted([*owner.pieces, *draft.pieces])
         else:
             kept.append(draft)
     return kept
+
+
+def _cue_owner(drafts: list[Draft], draft: Draft) -> Draft | None:
+    """The other direct draft whose content holds ``draft``'s cue."""
+    return next((d for d in drafts if d is not draft and d.kind == "direct"
+                 and any(a <= draft.position < b for a, b in d.pieces)), None)  # fmt: skip

@@ -10,7 +10,6 @@ other rules are mapped with ``corpus.projection``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -19,8 +18,8 @@ from quotebench.baselines.common.index import TextIndex
 from quotebench.baselines.common.marks import find_quoted
 from quotebench.baselines.common.speakers import SpeakerResolver
 from quotebench.corpus import Document
-from quotebench.corpus.brat import quote_type
 from quotebench.corpus.conventions import Convention, get_convention
+from quotebench.corpus.marks import quote_type
 from quotebench.corpus.projection import project
 from quotebench.registry import extractors
 
@@ -71,19 +70,15 @@ class DependencyV2(DependencyExtractor):
 
     name = "dependency.v2"
     version = "2"
-    conventions = ("quotebench.v1", "polnear.v1", "ggt.v1")
+    conventions = tuple(RULES_BY_CONVENTION)
     developed_on = ("gold", "polnear-train", "polnear-dev", "ggt-dev")
 
     def __init__(
-        self,
-        batch_size: int = 64,
-        n_process: int = 1,
-        convention: str | None = "quotebench.v1",
-        precision: Mapping[str, float] | None = None,
+        self, batch_size: int = 64, n_process: int = 1, convention: str | None = "quotebench.v1"
     ) -> None:
         super().__init__(batch_size, n_process, convention or "quotebench.v1")
         self.target = get_convention(self.convention)
-        self.precision = PRECISION[self.convention] if precision is None else precision
+        self.precision = PRECISION[self.convention]
 
     def annotate(self, document: Document, parsed: list[tuple[int, Any]]) -> Document:
         """The predicted document, in the convention asked for."""
@@ -156,6 +151,6 @@ def _typed_by_marks(document: Document) -> Document:
 @extractors.register("dependency.v2")
 def dependency_v2(
     batch_size: int = 64, n_process: int = 1, convention: str | None = None
-) -> DependencyV2:  # the precision table is the measured one
+) -> DependencyV2:
     """The ``dependency.v2`` extractor (see ``DependencyV2``)."""
     return DependencyV2(batch_size=batch_size, n_process=n_process, convention=convention)
