@@ -63,18 +63,28 @@ def _named(tokens: list[tuple[int, Any]], persons_only: bool) -> bool:
     return bool(tokens) and (capitals or any(t.ent_type_ in kinds for _, t in tokens))
 
 
+def _named_paragraphs(
+    text: str, index: TextIndex, pattern: re.Pattern[str], persons_only: bool
+) -> Iterator[tuple[re.Match[str], list[tuple[int, Any]], int]]:
+    """Each paragraph that ``pattern`` matches and whose ``name`` group names a speaker: the
+    match, the name's tokens and the paragraph's end."""
+    for start, end in _paragraphs(text):
+        match = pattern.match(text, start, end)
+        if match is None:
+            continue
+        name = index.tokens(match.start("name"), match.end("name"))
+        if _named(name, persons_only):
+            yield match, name, end
+
+
 def speaker_lines(text: str, index: TextIndex, drafts: list[Draft], headlines: bool) -> list[Draft]:
     """Drafts for "NAME: words" paragraphs: a cue-less draft there gets the name as its
     speaker and the colon as its cue; with ``headlines``, such a paragraph without a draft
     becomes one."""
     added = []
-    for start, end in _paragraphs(text):
-        match = _SPEAKER_LINE.match(text, start, end)
-        if match is None:
-            continue
-        name = index.tokens(match.start("name"), match.end("name"))
+    for match, name, end in _named_paragraphs(text, index, _SPEAKER_LINE, persons_only=False):
         colon = index.tokens(match.end("name"), match.end("name") + 1)
-        if not _named(name, persons_only=False) or not colon:
+        if not colon:
             continue
         offset, head = name[-1]
         content = match.end() - 1
@@ -120,13 +130,7 @@ def colon_paragraphs(text: str, index: TextIndex, drafts: list[Draft]) -> None:
 def pull_quotes(text: str, index: TextIndex, drafts: list[Draft]) -> list[Draft]:
     """Drafts for "Sentence. Firstname Lastname" paragraphs: the person's quote, no cue."""
     added = []
-    for start, end in _paragraphs(text):
-        match = _PULL_QUOTE.match(text, start, end)
-        if match is None:
-            continue
-        name = index.tokens(match.start("name"), match.end("name"))
-        if not _named(name, persons_only=True):
-            continue
+    for match, name, _ in _named_paragraphs(text, index, _PULL_QUOTE, persons_only=True):
         offset, head = name[-1]
         content = (match.start("content"), match.end("content"))
         draft = _covering(drafts, *content)
