@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import json
+import logging  # noqa: F401 (its fork hooks must be registered before ours)
 import multiprocessing
 import os
 import shutil
 import signal
 import stat
 import tempfile
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -60,17 +64,27 @@ class Interrupted(KeyboardInterrupt):
         super().__init__(signal.Signals(signum).name)
 
 
-_MAIN_PROCESS: list[int] = []  # the pid that installed the handlers
+_MAIN_PROCESS: list[int] = []  # the pid and main thread that installed the handlers
 _RECEIVED: list[int] = []  # the signals that interrupted it
+_FORKING: list[bool] = []  # non-empty while os.fork runs its hooks in this process
 
 
 def _interrupt(signum: int, _frame: object) -> None:
-    if os.getpid() not in _MAIN_PROCESS:  # a forked worker (spaCy's n_process): end quietly
+    if os.getpid() != _MAIN_PROCESS[0]:  # a forked worker (spaCy's n_process): end quietly
         os._exit(128 + signum)
+    if _FORKING:  # raised inside a fork hook, the exception would be printed and lost
+        threading.Thread(target=_deliver_after_fork, args=(signum,), daemon=True).start()
+        return
     _RECEIVED.append(signum)
     for child in multiprocessing.active_children():  # so that joining them cannot hang
         child.terminate()
     raise Interrupted(signum)
+
+
+def _deliver_after_fork(signum: int) -> None:
+    while _FORKING:
+        time.sleep(0.01)
+    signal.pthread_kill(_MAIN_PROCESS[1], signum)
 
 
 def interrupted() -> bool:
@@ -81,7 +95,13 @@ def interrupted() -> bool:
 def raise_on_termination() -> None:
     """Make SIGINT, SIGTERM and SIGHUP raise ``Interrupted`` in this process, so that every
     output's clean-up runs before it ends; its worker processes end at once and quietly."""
-    _MAIN_PROCESS[:] = [os.getpid()]
+    if not _MAIN_PROCESS:  # C callables, run first before a fork and last after it
+        os.register_at_fork(
+            before=functools.partial(_FORKING.append, True),
+            after_in_parent=_FORKING.clear,
+            after_in_child=_FORKING.clear,
+        )
+    _MAIN_PROCESS[:] = [os.getpid(), threading.main_thread().ident]
     for signum in _SIGNALS:
         signal.signal(signum, _interrupt)
 

@@ -6,6 +6,8 @@ import json
 import os
 import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,25 @@ def test_termination_signals_raise_so_that_clean_up_runs(tmp_path: Path) -> None
             signal.signal(signum, handler)
     assert caught.value.signum == signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+_SIGNAL_DURING_FORK = """
+import multiprocessing, os, signal, sys, time
+from quotebench.corpus.output import Interrupted, raise_on_termination
+os.register_at_fork(after_in_parent=lambda: signal.raise_signal(signal.SIGTERM))
+raise_on_termination()
+try:
+    multiprocessing.get_context("fork").Process(target=time.sleep, args=(10,)).start()
+    time.sleep(10)
+except Interrupted as error:
+    sys.exit(128 + error.signum)
+"""
+
+
+def test_a_signal_that_arrives_while_a_worker_is_forked_still_interrupts() -> None:
+    """A signal handled inside os.fork's hooks (where Python prints an exception and loses
+    it) is delivered again once the fork is done."""
+    done = subprocess.run(
+        [sys.executable, "-c", _SIGNAL_DURING_FORK], capture_output=True, text=True, timeout=30
+    )
+    assert (done.returncode, done.stderr) == (128 + signal.SIGTERM, "")
