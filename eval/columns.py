@@ -10,11 +10,12 @@ from .matching import QUOTE_MODES
 from .speakers import SPEAKER_RULES
 from .stance import STANCE_SETTINGS
 
-__all__ = ["ANCHOR_MODE", "CUE_MODES", "SLICES", "Tasks", "columns"]
+__all__ = ["ANCHOR_MODE", "COMPONENTS", "CUE_MODES", "SLICES", "Tasks", "columns"]
 
 SLICES = ("all", *QUOTE_TYPES)
 ANCHOR_MODE = "overlap@0.3"  # the matching that speakers and end-to-end stance build on
-CUE_MODES = ("exact", ANCHOR_MODE)
+CUE_MODES = ("exact", ANCHOR_MODE)  # for cues and source mentions alike
+COMPONENTS = ("cue", "source")  # the parts of a quote scored as spans of their own
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ class Tasks:
 def columns(tasks: Tasks) -> list[str]:
     """Every tally column of the scored tasks, in a fixed order."""
     names = [f"quote.{m}" for m in QUOTE_MODES] + ["quote.token"]
-    names += [f"cue.{m}" for m in CUE_MODES] if tasks.has("cue") else []
+    for component in (c for c in COMPONENTS if tasks.has(c)):
+        names += [f"{component}.{m}" for m in CUE_MODES]
     for rule in (r for r in SPEAKER_RULES if tasks.has(r)):
         names += [rule, f"quote+{rule}"]
     flat = [f"{n}/{s}" for n in names for s in SLICES]

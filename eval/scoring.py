@@ -1,5 +1,5 @@
 """Score aligned documents: quote content in bulk (``content``), then, document by document,
-cues, speakers and stance on the anchor matching, into a per-unit ``Tally``.
+cues, source mentions, speakers and stance on the anchor matching, into a per-unit ``Tally``.
 
 Every metric is counted per slice: ``all`` quotes, then each quote type (gold quotes of
 that type against predicted quotes of that type).
@@ -11,9 +11,9 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotebench.corpus import Document, Quote
+from quotebench.corpus import Document, Mention, Quote
 
-from .columns import ANCHOR_MODE, CUE_MODES, SLICES, Tasks
+from .columns import ANCHOR_MODE, COMPONENTS, CUE_MODES, SLICES, Tasks
 from .content import score_content
 from .matching import Matching, parse_mode
 from .notes import Notes, error_item
@@ -69,11 +69,20 @@ class _Facts:
         return cls(document, spans, types, members)
 
     @functools.cached_property
-    def cues(self) -> tuple[list[int], list[Intervals]]:
-        """The indices of the quotes that have a cue, and each one's cue."""
-        quotes = self.document.quotes
-        having = [i for i, q in enumerate(quotes) if q.cue]
-        return having, [intervals(quotes[i].cue) for i in having]
+    def components(self) -> dict[str, tuple[list[int], list[Intervals]]]:
+        """Per component (cue, source): the indices of the quotes that have one, and each
+        one's characters (the cue's spans, the source mention's span)."""
+        mentions = {m.id: m for m in self.document.mentions}
+        found: dict[str, tuple[list[int], list[Intervals]]] = {}
+        for component in COMPONENTS:
+            having, spans = [], []
+            for i, quote in enumerate(self.document.quotes):
+                parts = quote.cue if component == "cue" else _source_spans(quote, mentions)
+                if parts:
+                    having.append(i)
+                    spans.append(intervals(parts))
+            found[component] = (having, spans)
+        return found
 
     @functools.cached_property
     def attributions(self) -> list[Attribution]:
@@ -170,17 +179,17 @@ def score_document(
     whole = Matching.of(
         gold_facts.spans, pred_facts.spans, _ANCHOR, gold_facts.types, pred_facts.types
     )
-    cues = (
-        Matching.of(gold_facts.cues[1], pred_facts.cues[1], _CUE_MODES)
-        if tasks.has("cue")
-        else None
-    )
+    components = {
+        c: Matching.of(gold_facts.components[c][1], pred_facts.components[c][1], _CUE_MODES)
+        for c in COMPONENTS
+        if tasks.has(c)
+    }
     verdicts: dict[tuple[str, int, int], bool] = {}
     rules = [r for r in SPEAKER_RULES if tasks.has(r)]
     for name in SLICES:
         view = _slice(gold_facts, pred_facts, name, units, whole, verdicts)
-        if cues is not None:
-            _score_cues(view, cues, tally)
+        for component, matching in components.items():
+            _score_component(view, component, matching, tally)
         for rule in rules:
             _score_speaker(view, rule, tally)
         _note_gold_stances(view, notes)
@@ -216,22 +225,27 @@ def credit(
     )
 
 
-def _cue_positions(side: _Side) -> tuple[list[int], list[int]]:
-    """The slice positions of the quotes that have a cue, and the index of each cue among
-    the document's cues."""
-    item_of = {i: c for c, i in enumerate(side.facts.cues[0])}
+def _source_spans(quote: Quote, mentions: dict[str, Mention]) -> tuple[Mention, ...]:
+    return (mentions[quote.source],) if quote.source in mentions else ()
+
+
+def _positions(side: _Side, component: str) -> tuple[list[int], list[int]]:
+    """The slice positions of the quotes that have the component, and the index of each
+    one's component among the document's."""
+    item_of = {i: c for c, i in enumerate(side.facts.components[component][0])}
     ks = [k for k, i in enumerate(side.indices) if i in item_of]
     return ks, [item_of[side.indices[k]] for k in ks]
 
 
-def _score_cues(view: _Slice, cues: Matching, tally: Tally) -> None:
-    g_ks, g_keep = _cue_positions(view.g)
-    p_ks, p_keep = _cue_positions(view.p)
-    pairs = cues.within(g_keep, p_keep)
+def _score_component(view: _Slice, component: str, matching: Matching, tally: Tally) -> None:
+    g_ks, g_keep = _positions(view.g, component)
+    p_ks, p_keep = _positions(view.p, component)
+    pairs = matching.within(g_keep, p_keep)
     g_units = [view.gold_units[k] for k in g_ks]
     p_units = [view.pred_units[k] for k in p_ks]
     for mode in CUE_MODES:
-        credit(tally, f"cue.{mode}/{view.name}", pairs[mode], g_units, p_units, view.single)
+        credit(tally, f"{component}.{mode}/{view.name}", pairs[mode], g_units, p_units,
+               view.single)  # fmt: skip
 
 
 def _speaker_hits(view: _Slice, rule: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ __all__ = ["TASK_METRICS", "detect_tasks", "task_table"]
 TASK_METRICS: dict[str, tuple[str, ...]] = {
     "quote": (*(f"quote.{m}" for m in QUOTE_MODES), "quote.token"),
     "cue": tuple(f"cue.{m}" for m in CUE_MODES),
+    "source": tuple(f"source.{m}" for m in CUE_MODES),
     **{rule: (rule, f"quote+{rule}") for rule in SPEAKER_RULES},
     **{setting: (f"stance.{setting}",) for setting in STANCE_SETTINGS},
 }
@@ -38,9 +39,11 @@ def detect_tasks(
             seen["speaker_entity"] |= quote.speaker is not None
         seen["end-to-end"] |= any(s.quote is not None for s in document.stances)
     seen["speaker_name"] = seen["speaker_entity"]
+    seen["source"] = seen["speaker_mention"]
     seen["oracle"] = oracle_given
     reasons = {
         "cue": "the predictions carry no cue",
+        "source": "the predictions give no source mention",
         "speaker_mention": "the predictions give no source mention",
         "speaker_entity": "the predictions give no speaker entity",
         "speaker_name": "the predictions give no speaker entity",

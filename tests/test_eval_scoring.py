@@ -14,7 +14,9 @@ from quotebench.eval.units import plan_units
 
 TEXT = 'Ana said "we stay here" and added that talks would go on. Bo denied it.'
 #       0123456789...
-ALL = frozenset({"cue", "speaker_mention", "speaker_entity", "speaker_name", "end-to-end"})
+ALL = frozenset(
+    {"cue", "source", "speaker_mention", "speaker_entity", "speaker_name", "end-to-end"}
+)
 
 
 def _span(start: int, end: int) -> Span:
@@ -85,6 +87,22 @@ def test_hand_worked_counts() -> None:
     assert notes.confusion["end-to-end"] == {("favor", "against"): 1}
     kinds = sorted(e.kind for e in notes.errors)
     assert kinds == ["missed", "spurious", "wrong speaker", "wrong stance (end-to-end)"]
+
+
+def test_source_mentions_are_spans_of_their_own() -> None:
+    """``source.exact`` wants the gold source mention's boundaries; overlap@0.3 does not,
+    and neither needs the quote itself to be found."""
+    wider = Mention(id="m2", entity="ana", **_span(0, 8).model_dump())
+    gold = _document([DIRECT, INDIRECT])
+    pred = _document(
+        [DIRECT.model_copy(update={"content": (_span(40, 45),)}),
+         INDIRECT.model_copy(update={"source": "m2"})],
+        mentions=(gold.mentions[0], wider),
+    )  # fmt: skip
+    counts, _ = _score(gold, pred)
+    assert counts["source.exact/all"] == (1, 1, 1)
+    assert counts["source.overlap@0.3/all"] == (2, 0, 0)
+    assert counts["speaker_mention/all"] == (1, 0, 0)  # only the second quote is matched
 
 
 def test_token_level_counts_whitespace_tokens() -> None:
