@@ -18,7 +18,9 @@ from typing import Any
 
 from quotebench.corpora import Corpus, load_corpus
 from quotebench.corpus import Document, Target, check_output, load_targets, output_folder
-from quotebench.extraction import ConventionUnsupported, build_extractor
+from quotebench.corpus.conventions import get_convention
+from quotebench.corpus.projection import ProjectionUndefined, project
+from quotebench.extraction import ConventionUnsupported, ModelMissing, build_extractor
 from quotebench.figures import PROTOCOL, quote_mark_only, summary_row
 from quotebench.registry import extractors, stance_models
 
@@ -32,7 +34,8 @@ def _evaluate(
 ) -> Any:
     from quotebench.eval import Conventions, evaluate
 
-    conventions = Conventions(gold_convention=corpus.convention)
+    # an extractor that could not follow the corpus's convention is mapped onto it
+    conventions = Conventions(gold_convention=corpus.convention, project_predictions=True)
     return evaluate(
         gold, pred, lenient=True, command="quotebench benchmark", conventions=conventions, **kwargs
     )
@@ -128,6 +131,7 @@ def run_benchmark(
     targets_path: Path | None = None,
     convention: str | None = None,
     overwrite: bool = False,
+    model: Path | None = None,
 ) -> dict[str, Any]:
     """Score every registered extractor (and, on a corpus with stances, every stance model).
 
@@ -137,19 +141,21 @@ def run_benchmark(
     ``leaderboard.json`` and ``<extractor>/results.json`` with its reports (and
     ``quote-marks/`` where the corpus has published figures, ``<stance model>/`` where
     stances are scored). An extractor that cannot run is reported under its name with the
-    error, and the others are scored. Returns the leaderboard.
+    error, and the others are scored; a trained one without a model (``model`` names the
+    folder of ``learned.v1``, else its default location) is listed under ``not_run`` with
+    the command that trains one. Returns the leaderboard.
     Raises ``UnusableInput`` for an unknown corpus, a missing ``data_dir`` or an output
     folder that cannot or may not be written; ``InvalidData`` for an invalid corpus file.
     """
     named = Path(corpus_name) if Path(corpus_name).exists() else None
-    inputs = [named, targets_path, data_dir]
+    inputs = [named, targets_path, data_dir, model]
     check_output(output_dir, inputs, folder=True, overwrite=overwrite)
     targets = load_targets(targets_path)
     corpus = load_corpus(corpus_name, data_dir, targets, convention)
     report = _report_head(corpus)
     writer = "quotebench benchmark"
     with output_folder(output_dir, inputs, overwrite=overwrite, writer=writer) as out:
-        preds = _run_extractors(corpus, report, out, progress)
+        preds = _run_extractors(corpus, report, out, progress, model)
         report["could_not_run"] = sorted(n for n, e in report["extractors"].items() if "error" in e)
         if preds and any(d.stances for d in corpus.documents) and targets:
             report["stance"] = _stance(corpus, preds, targets, out)
@@ -172,21 +178,39 @@ def _report_head(corpus: Corpus) -> dict[str, Any]:
         "anchors": {"figures": corpus.anchors, "source": corpus.anchors_source} if corpus.anchors
         else None,
         "extractors": {},
+        "not_run": {},
     }  # fmt: skip
 
 
-def _build(name: str, corpus: Corpus) -> tuple[Any, str | None]:
+def _build(name: str, corpus: Corpus, model: Path | None) -> tuple[Any, str | None]:
     """The extractor following the corpus's convention, or its own way with the reason."""
     if corpus.convention is None:
-        return build_extractor(name), None
+        return build_extractor(name, model=model), None
     try:
-        return build_extractor(name, corpus.convention), None
+        return build_extractor(name, corpus.convention, model=model), None
     except ConventionUnsupported as error:
-        return build_extractor(name), str(error)
+        return build_extractor(name, model=model), str(error)
+
+
+def _unscorable(extractor: Any, corpus: Corpus) -> str | None:
+    """Why the extractor's output cannot be scored against the corpus: it follows a
+    convention that cannot be mapped onto the corpus's (``None`` when it can be scored)."""
+    own = getattr(extractor, "convention", None)
+    if own is None or corpus.convention is None or own == corpus.convention:
+        return None
+    try:
+        project([], get_convention(own), get_convention(corpus.convention))
+    except ProjectionUndefined as error:
+        return f"it follows {own}, which cannot be mapped onto {corpus.convention}: {error}"
+    return None
 
 
 def _run_extractors(
-    corpus: Corpus, report: dict[str, Any], out: Path, progress: Progress | None
+    corpus: Corpus,
+    report: dict[str, Any],
+    out: Path,
+    progress: Progress | None,
+    model: Path | None = None,
 ) -> dict[str, list[Document]]:
     """Run and score every extractor; one that cannot run gets its error in ``report``."""
     preds: dict[str, list[Document]] = {}
@@ -194,8 +218,15 @@ def _run_extractors(
         if progress:
             progress(name)
         try:
-            extractor, note = _build(name, corpus)
+            extractor, note = _build(name, corpus, model)
+            unscorable = _unscorable(extractor, corpus)
+            if unscorable:
+                report["not_run"][name] = unscorable
+                continue
             preds[name] = _extract(extractor, corpus)
+        except ModelMissing as missing:
+            report["not_run"][name] = str(missing)
+            continue
         except Exception as error:  # a plug-in's crash is reported, not fatal to the run
             report["extractors"][name] = {"error": f"{type(error).__name__}: {error}"}
             continue

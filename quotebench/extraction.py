@@ -9,11 +9,15 @@ from quotebench.corpus import UnusableInput
 from quotebench.corpus.conventions import get_convention
 from quotebench.registry import extractors
 
-__all__ = ["ConventionUnsupported", "build_extractor"]
+__all__ = ["ConventionUnsupported", "ModelMissing", "build_extractor"]
 
 
 class ConventionUnsupported(UnusableInput):
     """An extractor asked to follow a convention it cannot follow."""
+
+
+class ModelMissing(UnusableInput):
+    """A trained extractor with no model at its default location (none was named)."""
 
 
 def build_extractor(name: str, convention: str | None = None, **settings: Any) -> Any:

@@ -78,6 +78,7 @@ extractors: Registry[Any] = Registry(
         "quotebench.baselines.quotemarks",
         "quotebench.baselines.dependency",
         "quotebench.baselines.textacy_adapter",
+        "quotebench.baselines.learned",
     ),
 )
 stance_models: Registry[Any] = Registry(STANCE_GROUP, builtins=("quotebench.baselines.stance",))

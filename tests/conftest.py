@@ -18,6 +18,12 @@ SHARED = ROOT.parent / "shared"
 UNDER_CI = os.environ.get("CI", "").lower() == "true"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _no_user_models(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Trained models are looked for in an empty folder, never in the user's own."""
+    os.environ["QUOTEBENCH_MODELS"] = str(tmp_path_factory.mktemp("models"))
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip with ``reason`` when ``condition`` fails, except under CI where it is a failure."""
     if not condition:

@@ -138,7 +138,19 @@ class SpeakerResolver:
             inside: the speaker of the quote the token lies in, for "I" and "me".
             conjuncts: whether "France and Britain" is one group mention (else "France").
         """
-        tokens = noun_phrase(token, conjuncts)
+        return self._mention(token, noun_phrase(token, conjuncts), offset, inside, conjuncts)
+
+    def mention_of(
+        self, tokens: list[Token], offset: int, inside: str | None = None
+    ) -> Mention | None:
+        """The mention spanning ``tokens`` (in order) with the entity their syntactic head
+        resolves to, or ``None`` if unresolved (arguments as for ``mention``)."""
+        head = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
+        return self._mention(head, tokens, offset, inside, conjuncts=True)
+
+    def _mention(
+        self, token: Token, tokens: list[Token], offset: int, inside: str | None, conjuncts: bool
+    ) -> Mention | None:
         start = offset + tokens[0].idx
         end = offset + tokens[-1].idx + len(tokens[-1].text)
         entity = self._entity(token, tokens, start, inside, conjuncts)

@@ -18,6 +18,7 @@ from . import (  # noqa: F401  (register commands)
     schema,
     show,
     stats,
+    train,
     validate,
 )
 from .app import app

@@ -14,7 +14,14 @@ from quotebench.corpora import corpora
 from quotebench.registry import extractors
 
 from .app import app
-from .common import EXIT_UNUSABLE, OverwriteOption, TargetsOption, echo_json, reporting
+from .common import (
+    EXIT_UNUSABLE,
+    ModelOption,
+    OverwriteOption,
+    TargetsOption,
+    echo_json,
+    reporting,
+)
 
 SLICES = ("all", "direct", "indirect", "mixed")
 WIDTH = 120  # when the output is not a terminal
@@ -102,6 +109,8 @@ def _print(report: dict[str, Any]) -> None:
         if entry.get("failed_documents"):
             count = entry["failed_documents"]
             console.print(f"{name}: could not process {count} document(s) (annotation.failures)")
+    for name, reason in report["not_run"].items():
+        console.print(f"{name}: not run: {reason}")
     for name, entry in report["extractors"].items():
         note = (entry.get("convention") or {}).get("note")
         if note:
@@ -135,6 +144,7 @@ def benchmark(
         str | None, typer.Option(help="The convention of a gold file that names none.")
     ] = None,
     targets: TargetsOption = None,
+    model: ModelOption = None,
     overwrite: OverwriteOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the leaderboard as JSON.")] = False,
 ) -> None:
@@ -149,7 +159,7 @@ def benchmark(
     with reporting():
         report = run_benchmark(
             output_dir, corpus, data_dir, progress=lambda n: err.print(f"running {n} ..."),
-            targets_path=targets, convention=convention, overwrite=overwrite,
+            targets_path=targets, convention=convention, overwrite=overwrite, model=model,
         )  # fmt: skip
     if as_json:
         echo_json(report)

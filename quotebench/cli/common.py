@@ -23,6 +23,7 @@ from quotebench.corpus import (
 __all__ = [
     "EXIT_INVALID",
     "EXIT_UNUSABLE",
+    "ModelOption",
     "OverwriteOption",
     "TargetsOption",
     "echo_json",
@@ -33,6 +34,11 @@ __all__ = [
 EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
 
+ModelOption = Annotated[
+    Path | None,
+    typer.Option(help="The model folder of a trained extractor (learned.v1; default: its"
+                 " documented location)."),
+]  # fmt: skip
 TargetsOption = Annotated[
     Path | None,
     typer.Option(

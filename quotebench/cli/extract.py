@@ -22,7 +22,7 @@ from quotebench.corpus.load import checked_lines
 from quotebench.extraction import build_extractor
 
 from .app import app
-from .common import TargetsOption, reporting
+from .common import ModelOption, TargetsOption, reporting
 
 __all__ = ["extract", "input_documents"]
 
@@ -73,14 +73,17 @@ def extract(
         str | None,
         typer.Option(help="The annotation convention to follow (annotation/CONVENTIONS.md)."),
     ] = None,
+    model: ModelOption = None,
 ) -> None:
     """Predict quotes and speakers for every document; the output appears only when complete."""
     with reporting():
-        check_output(output, [input])
+        check_output(output, [input, model])
         total, inventory = _count_lines(input), load_targets(targets)
-        system = build_extractor(extractor, convention, n_process=n_process, batch_size=batch_size)
+        system = build_extractor(
+            extractor, convention, n_process=n_process, batch_size=batch_size, model=model
+        )
         count = quotes = 0
-        with _progress() as progress, output_file(output, [input]) as handle:
+        with _progress() as progress, output_file(output, [input, model]) as handle:
             task = progress.add_task(system.name, total=total)
             for predicted in system.extract(input_documents(input, inventory)):
                 handle.write(predicted.to_json() + "\n")

@@ -1,0 +1,105 @@
+"""Token features for the learned extractor: the word, its parse, the quotation marks around
+it and its path to the nearest reporting word, with the same for its neighbours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quotebench.baselines.common.marks import Quoted
+from quotebench.baselines.dependency.lexicon import (
+    ATTITUDE_VERBS,
+    COMMISSIVE_VERBS,
+    SOURCE_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
+
+__all__ = ["block_features", "quote_states"]
+
+_CUES = SPEECH_VERBS | COMMISSIVE_VERBS | ATTITUDE_VERBS | SPEECH_NOUNS
+_WINDOW = (-3, -2, -1, 1, 2, 3)
+_MAX_HOPS = 8
+
+
+def quote_states(quoted: list[Quoted], length: int) -> bytearray:
+    """Per character of the text: 0 outside quotation marks, 1 inside, 2 on a mark."""
+    states = bytearray(length)
+    for q in quoted:
+        if q.nested:
+            continue
+        for start, end in q.pieces:
+            states[start:end] = b"\x01" * (end - start)
+        states[q.outer[0]] = 2
+        if q.closed:
+            states[q.outer[1] - 1] = 2
+    return states
+
+
+def _reporting(token: Any) -> tuple[str, str, int]:
+    """The nearest reporting ancestor of ``token`` (or itself): its lemma, the relation of
+    the child on the path to it, and the number of hops ('', '', 0 when none)."""
+    node, child, hops = token, None, 0
+    while hops <= _MAX_HOPS:
+        if node.lemma_.lower() in _CUES and node is not token:
+            return node.lemma_.lower(), child.dep_ if child is not None else "", hops
+        if node.head is node:
+            break
+        node, child, hops = node.head, node, hops + 1
+    return "", "", 0
+
+
+def _own(token: Any, states: bytearray, offset: int, cue_at: list[int]) -> dict[str, Any]:
+    lower = token.lower_
+    cue, relation, hops = _reporting(token)
+    lemma = token.lemma_.lower()
+    return {
+        "w": lower,
+        "suf": lower[-3:],
+        "shape": token.shape_[:4],
+        "pos": token.pos_,
+        "tag": token.tag_,
+        "dep": token.dep_,
+        "ent": token.ent_type_,
+        "q": str(states[offset + token.idx]),
+        "lex": lemma in _CUES,
+        "src": lemma in SOURCE_NOUNS,
+        "hd": token.head.lemma_.lower() if token.head.lemma_.lower() in _CUES else token.head.pos_,
+        "hdep": token.head.dep_,
+        "cue": cue,
+        "rel": relation,
+        "hops": str(min(hops, 4)),
+        "root": token.sent.root.lemma_.lower() if token.sent.root.lemma_.lower() in _CUES else "",
+        "bos": token.is_sent_start,
+        "eos": token.is_sent_end,
+        "ledge": token.left_edge.i == token.i,
+        "redge": token.right_edge.i == token.i,
+        "side": _side(token, cue_at),
+    }
+
+
+def _side(token: Any, cue_at: list[int]) -> str:
+    """Where the nearest cue word of the sentence lies: left, right, or none."""
+    if not cue_at:
+        return "none"
+    nearest = min(cue_at, key=lambda i: abs(i - token.i))
+    return "self" if nearest == token.i else ("left" if nearest < token.i else "right")
+
+
+_NEIGHBOUR_KEYS = ("w", "pos", "dep", "q", "lex", "rel", "side")
+
+
+def block_features(doc: Any, offset: int, states: bytearray) -> list[dict[str, Any]]:
+    """The features of every token of one parsed block starting at ``offset``."""
+    cues = {s.start: [t.i for t in s if t.lemma_.lower() in _CUES] for s in doc.sents}
+    own = [_own(token, states, offset, cues[token.sent.start]) for token in doc]
+    features = []
+    for i, mine in enumerate(own):
+        row = dict(mine)
+        for k in _WINDOW:
+            j = i + k
+            if 0 <= j < len(own):
+                row.update({f"{k}{key}": own[j][key] for key in _NEIGHBOUR_KEYS})
+            else:
+                row[f"{k}edge"] = True
+        features.append(row)
+    return features
