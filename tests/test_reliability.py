@@ -241,6 +241,8 @@ DOCUMENT_COMMANDS: dict[str, tuple[Callable[[Workspace, Path, Path], list[str]],
     "export brat": (lambda w, src, out: ["export", "--format", "brat", str(src), "--output",
                                          str(out)], "folder"),
     "hf build": (lambda w, src, out: ["hf", "build", str(out), "--corpus", str(src)], "folder"),
+    "train": (lambda w, src, out: ["train", "--corpus", str(src), "--output", str(out),
+                                   "--epochs", "1"], "folder"),
 }  # fmt: skip
 
 

@@ -35,22 +35,31 @@ def quote_states(quoted: list[Quoted], length: int) -> bytearray:
     return states
 
 
-def _reporting(token: Any) -> tuple[str, str, int]:
-    """The nearest reporting ancestor of ``token`` (or itself): its lemma, the relation of
-    the child on the path to it, and the number of hops ('', '', 0 when none)."""
+def _reporting(token: Any) -> tuple[str, Any, int]:
+    """The nearest reporting ancestor of ``token``: its lemma, the child on the path to it
+    (the head of the clause or phrase the token is in), and the number of hops."""
     node, child, hops = token, None, 0
     while hops <= _MAX_HOPS:
-        if node.lemma_.lower() in _CUES and node is not token:
-            return node.lemma_.lower(), child.dep_ if child is not None else "", hops
+        if node.lemma_.lower() in _CUES and child is not None:
+            return node.lemma_.lower(), child, hops
         if node.head is node:
             break
         node, child, hops = node.head, node, hops + 1
-    return "", "", 0
+    return "", None, 0
+
+
+def _edge(token: Any, child: Any) -> str:
+    """Whether ``token`` begins or ends the phrase headed by ``child``."""
+    if child is None:
+        return ""
+    return ("first" if token.i == child.left_edge.i else "") + (
+        "last" if token.i == child.right_edge.i else ""
+    )
 
 
 def _own(token: Any, states: bytearray, offset: int, cue_at: list[int]) -> dict[str, Any]:
     lower = token.lower_
-    cue, relation, hops = _reporting(token)
+    cue, child, hops = _reporting(token)
     lemma = token.lemma_.lower()
     return {
         "w": lower,
@@ -66,7 +75,8 @@ def _own(token: Any, states: bytearray, offset: int, cue_at: list[int]) -> dict[
         "hd": token.head.lemma_.lower() if token.head.lemma_.lower() in _CUES else token.head.pos_,
         "hdep": token.head.dep_,
         "cue": cue,
-        "rel": relation,
+        "rel": child.dep_ if child is not None else "",
+        "edge": _edge(token, child),
         "hops": str(min(hops, 4)),
         "root": token.sent.root.lemma_.lower() if token.sent.root.lemma_.lower() in _CUES else "",
         "bos": token.is_sent_start,
@@ -85,7 +95,7 @@ def _side(token: Any, cue_at: list[int]) -> str:
     return "self" if nearest == token.i else ("left" if nearest < token.i else "right")
 
 
-_NEIGHBOUR_KEYS = ("w", "pos", "dep", "q", "lex", "rel", "side")
+_NEIGHBOUR_KEYS = ("w", "pos", "dep", "q", "lex", "rel", "side", "edge")
 
 
 def block_features(doc: Any, offset: int, states: bytearray) -> list[dict[str, Any]]:

@@ -34,6 +34,20 @@ def _bars(progress) -> Callable[[str, int], Callable[[], None]]:
     return bar
 
 
+def _epochs(progress) -> Callable[[str, int, int, float | None], None]:
+    """A bar per candidate over its epochs, and a line with each epoch's dev score."""
+    tasks: dict[str, object] = {}
+
+    def epoch(candidate: str, number: int, total: int, score: float | None) -> None:
+        if candidate not in tasks:
+            tasks[candidate] = progress.add_task(f"training {candidate}", total=total)
+        progress.update(tasks[candidate], completed=number)
+        shown = "" if score is None else f": dev token F1 {score:.3f}"
+        progress.console.print(f"{candidate} epoch {number}/{total}{shown}", highlight=False)
+
+    return epoch
+
+
 @app.command()
 def train(
     corpus: Annotated[
@@ -78,7 +92,6 @@ def train(
 
     from quotebench.baselines.learned.train import Settings, train_model
 
-    err = Console(stderr=True)
     settings = Settings(c1=c1, c2=tuple(c2 or (0.05,)), epochs=epochs, seed=seed,
                         n_process=n_process)  # fmt: skip
     with reporting():
@@ -88,15 +101,13 @@ def train(
         dev = dev or _DEV_OF.get(corpus)
         selection = _collection(dev, data_dir, convention) if dev else None
 
-        def epoch(candidate: str, number: int, total: int, score: float | None) -> None:
-            shown = "" if score is None else f", dev token F1 {score:.3f}"
-            err.print(f"{candidate} epoch {number}/{total}{shown}", highlight=False)
-
         with (
-            Progress(console=err, transient=True) as progress,
+            Progress(console=Console(stderr=True), transient=True) as progress,
             output_folder(output, inputs, overwrite=overwrite, writer="quotebench train") as folder,
         ):
-            card = train_model(training, selection, folder, settings, _bars(progress), epoch)
+            card = train_model(
+                training, selection, folder, settings, _bars(progress), _epochs(progress)
+            )
     scores = card["dev_scores"] or {}
     shown = ", ".join(f"{k} {v:.3f}" for k, v in scores.items() if v is not None)
     typer.echo(f"{output}: learned.v1 trained on {training.name} in"
