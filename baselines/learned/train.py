@@ -16,11 +16,13 @@ import platform
 import random
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+import pycrfsuite
 
 from quotebench.baselines.common.marks import find_quoted
 from quotebench.baselines.common.parsing import parse_documents
@@ -45,7 +47,7 @@ class Settings:
     """How to train: L1 and candidate L2 weights, epochs, the seed, spaCy's batching."""
 
     c1: float = 0.05
-    c2: tuple[float, ...] = (0.05,)
+    c2: tuple[float, ...] = (0.05, 0.2)
     epochs: int = 100
     seed: int = 0
     batch_size: int = 64
@@ -64,62 +66,61 @@ class Collection:
 
 @dataclass
 class _Parsed:
-    """A collection parsed and tagged: per document its blocks, and every sequence."""
+    """What feeding a collection to the trainer left: its token and overlap counts and,
+    when asked for (the dev collection, scored later), each document's blocks."""
 
     blocks: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
-    sequences: list[tuple[str, list[dict[str, Any]], list[str]]] = field(default_factory=list)
     tokens: int = 0
     overlapping: int = 0
 
 
-def _parse(collection: Collection, settings: Settings, advance: Callable[[], None]) -> _Parsed:
+def _feed(
+    documents: Sequence[Document], settings: Settings, advance: Callable[[], None],
+    append: Callable[[list[dict[str, Any]], list[str]], None], keep: bool = False,
+) -> _Parsed:  # fmt: skip
+    """Parse and tag ``documents`` in order, streaming each block's sequence to ``append``."""
     from quotebench.nlp import load_nlp
 
     parsed = _Parsed()
-    documents = sorted(collection.documents, key=lambda d: d.id)
     stream = parse_documents(load_nlp(), documents, settings.batch_size, settings.n_process)
     for document, blocks in stream:
-        parsed.blocks[document.id] = blocks
+        if keep:
+            parsed.blocks[document.id] = blocks
         states = quote_states(find_quoted(document.text), len(document.text))
         tagged = gold_tags(document, blocks)
         parsed.overlapping += tagged.overlapping
         for (offset, doc), tags in zip(blocks, tagged.tags, strict=True):
             if len(doc):
-                parsed.sequences.append((document.id, block_features(doc, offset, states), tags))
+                append(block_features(doc, offset, states), tags)
                 parsed.tokens += len(doc)
         advance()
     return parsed
 
 
-def _fit(
-    train: _Parsed, dev: _Parsed | None, settings: Settings, c2: float, folder: Path,
-    on_epoch: Epoch,
-) -> tuple[Path, list[dict[str, Any]]]:  # fmt: skip
-    import pycrfsuite
+class _Trainer(pycrfsuite.Trainer):
+    """crfsuite's trainer; its log is parsed into each epoch's dev score, never printed."""
 
-    curve: list[dict[str, Any]] = []
+    on_epoch: Epoch
+    epochs: int = 0
+    candidate: str = ""
+    curve: list[dict[str, Any]]
 
-    class Trainer(pycrfsuite.Trainer):
-        def message(self, message: str) -> None:  # crfsuite's log, parsed, never printed
-            if self.logparser.feed(message) != "iteration":
-                return
-            info = self.logparser.last_iteration
-            score = info.get("avg_f1")
-            curve.append({"epoch": info["num"], "loss": info["loss"], "dev_token_f1": score})
-            on_epoch(f"c2={c2:g}", info["num"], settings.epochs, score)
+    def message(self, message: str) -> None:
+        """Hear one piece of crfsuite's log."""
+        if self.logparser.feed(message) != "iteration":
+            return
+        info = self.logparser.last_iteration
+        score = info.get("avg_f1")
+        self.curve.append({"epoch": info["num"], "loss": info["loss"], "dev_token_f1": score})
+        self.on_epoch(self.candidate, info["num"], self.epochs, score)
 
-    trainer = Trainer(verbose=False)
-    order = list(train.sequences)
-    random.Random(settings.seed).shuffle(order)
-    for _, features, tags in order:
-        trainer.append(features, tags)
-    for _, features, tags in dev.sequences if dev else ():
-        trainer.append(features, tags, 1)
-    trainer.set_params({"c1": settings.c1, "c2": c2, "max_iterations": settings.epochs,
-                        "feature.possible_transitions": True})  # fmt: skip
-    path = folder / f"c2-{c2:g}.crfsuite"
-    trainer.train(str(path), holdout=1 if dev else -1)
-    return path, curve
+    def fit(self, settings: Settings, c2: float, path: Path, holdout: bool) -> list[dict]:
+        """Train with L2 weight ``c2`` into ``path``; returns each epoch's scores."""
+        self.candidate, self.curve, self.epochs = f"c2={c2:g}", [], settings.epochs
+        self.set_params({"c1": settings.c1, "c2": c2, "max_iterations": settings.epochs,
+                         "feature.possible_transitions": True})  # fmt: skip
+        self.train(str(path), holdout=1 if holdout else -1)
+        return self.curve
 
 
 def _dev_scores(model: LearnedModel, dev: Collection, parsed: _Parsed) -> dict[str, Any]:
@@ -138,8 +139,6 @@ def _f1(metric: dict[str, Any] | None) -> float | None:
 
 
 def _candidate(path: Path, card: dict[str, Any]) -> LearnedModel:
-    import pycrfsuite
-
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return LearnedModel(path.parent, card, tagger)
@@ -182,15 +181,23 @@ def train_model(
     """
     _check(train, dev)
     started = time.perf_counter()
-    parsed = _parse(train, settings, progress(f"parsing {train.name}", len(train.documents)))
+    trainer = _Trainer(verbose=False)
+    trainer.on_epoch = on_epoch
+    order = sorted(train.documents, key=lambda d: d.id)
+    random.Random(settings.seed).shuffle(order)
+    bar = progress(f"parsing {train.name}", len(order))
+    parsed = _feed(order, settings, bar, trainer.append)
     dev_parsed = None
     if dev is not None:
-        dev_parsed = _parse(dev, settings, progress(f"parsing {dev.name}", len(dev.documents)))
+        bar = progress(f"parsing {dev.name}", len(dev.documents))
+        dev_documents = sorted(dev.documents, key=lambda d: d.id)
+        dev_parsed = _feed(dev_documents, settings, bar, _holdout(trainer), keep=True)
     card = _card_head(train, dev, parsed, dev_parsed, settings)
     with tempfile.TemporaryDirectory(dir=folder) as scratch:
         candidates = []
         for c2 in settings.c2:
-            path, curve = _fit(parsed, dev_parsed, settings, c2, Path(scratch), on_epoch)
+            path = Path(scratch) / f"c2-{c2:g}.crfsuite"
+            curve = trainer.fit(settings, c2, path, holdout=dev_parsed is not None)
             scores = _dev_scores(_candidate(path, card), dev, dev_parsed) if dev_parsed else None
             candidates.append({"c2": c2, "dev": scores, "epochs": curve, "path": path})
         chosen = max(candidates, key=_selection_score)  # the first of equals
@@ -202,6 +209,10 @@ def train_model(
     card["training_seconds"] = round(time.perf_counter() - started, 1)
     _write_card(folder, card)
     return card
+
+
+def _holdout(trainer: _Trainer) -> Callable[[list[dict[str, Any]], list[str]], None]:
+    return lambda features, tags: trainer.append(features, tags, 1)
 
 
 def _selection_score(candidate: dict[str, Any]) -> float:

@@ -81,7 +81,10 @@ def train(
     c1: Annotated[float, typer.Option(min=0.0, help="L1 regularisation.")] = 0.05,
     c2: Annotated[
         list[float] | None,
-        typer.Option(help="L2 regularisation; repeat it for candidates selected on --dev."),
+        typer.Option(
+            help="L2 regularisation; repeat it for candidates selected on --dev"
+            " (default: 0.05 and 0.2)."
+        ),
     ] = None,
     n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     overwrite: OverwriteOption = False,
@@ -92,7 +95,7 @@ def train(
 
     from quotebench.baselines.learned.train import Settings, train_model
 
-    settings = Settings(c1=c1, c2=tuple(c2 or (0.05,)), epochs=epochs, seed=seed,
+    settings = Settings(c1=c1, c2=tuple(c2 or Settings.c2), epochs=epochs, seed=seed,
                         n_process=n_process)  # fmt: skip
     with reporting():
         inputs = [Path(p) for p in (corpus, dev) if p and Path(p).exists()] + [data_dir]
