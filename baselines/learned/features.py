@@ -1,5 +1,6 @@
 """Token features for the learned extractor: the word, its parse, the quotation marks around
-it and its path to the nearest reporting word, with the same for its neighbours."""
+it and its path to the nearest reporting word, some of them taken together, with the same
+for its neighbours."""
 
 from __future__ import annotations
 
@@ -96,6 +97,15 @@ def _side(token: Any, cue_at: list[int]) -> str:
 
 
 _NEIGHBOUR_KEYS = ("w", "pos", "dep", "q", "lex", "rel", "side", "edge")
+_CONJOINED = (
+    ("cue", "rel"),
+    ("q", "dep"),
+    ("rel", "edge", "side"),
+    ("cue", "rel", "edge"),
+    ("dep", "hdep"),
+    ("lex", "side", "q"),
+)  # features of the token taken together
+_PAIRED = ("w", "q")  # taken together with the token before, and with the one after
 
 
 def block_features(doc: Any, offset: int, states: bytearray) -> list[dict[str, Any]]:
@@ -105,6 +115,10 @@ def block_features(doc: Any, offset: int, states: bytearray) -> list[dict[str, A
     features = []
     for i, mine in enumerate(own):
         row = dict(mine)
+        row.update({"|".join(keys): "|".join(str(mine[k]) for k in keys) for keys in _CONJOINED})
+        for k, j in ((-1, i - 1), (1, i + 1)):
+            if 0 <= j < len(own):
+                row.update({f"{key}{k}|{key}": f"{own[j][key]}|{mine[key]}" for key in _PAIRED})
         for k in _WINDOW:
             j = i + k
             if 0 <= j < len(own):
