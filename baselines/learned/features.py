@@ -58,7 +58,17 @@ def _edge(token: Any, child: Any) -> str:
     )
 
 
-def _own(token: Any, states: bytearray, offset: int, cue_at: list[int]) -> dict[str, Any]:
+def _cue_lemma(token: Any) -> str:
+    """The token's lemma if it is a cue word, else ''."""
+    lemma = token.lemma_.lower()
+    return lemma if lemma in _CUES else ""
+
+
+def _own(
+    token: Any, states: bytearray, offset: int, root: str, cue_at: list[int]
+) -> dict[str, Any]:
+    """The token's own features; ``root`` and ``cue_at`` are its sentence's root cue lemma
+    and cue word positions."""
     lower = token.lower_
     cue, child, hops = _reporting(token)
     lemma = token.lemma_.lower()
@@ -73,13 +83,13 @@ def _own(token: Any, states: bytearray, offset: int, cue_at: list[int]) -> dict[
         "q": str(states[offset + token.idx]),
         "lex": lemma in _CUES,
         "src": lemma in SOURCE_NOUNS,
-        "hd": token.head.lemma_.lower() if token.head.lemma_.lower() in _CUES else token.head.pos_,
+        "hd": _cue_lemma(token.head) or token.head.pos_,
         "hdep": token.head.dep_,
         "cue": cue,
         "rel": child.dep_ if child is not None else "",
         "edge": _edge(token, child),
         "hops": str(min(hops, 4)),
-        "root": token.sent.root.lemma_.lower() if token.sent.root.lemma_.lower() in _CUES else "",
+        "root": root,
         "bos": token.is_sent_start,
         "eos": token.is_sent_end,
         "ledge": token.left_edge.i == token.i,
@@ -110,8 +120,10 @@ _PAIRED = ("w", "q")  # taken together with the token before, and with the one a
 
 def block_features(doc: Any, offset: int, states: bytearray) -> list[dict[str, Any]]:
     """The features of every token of one parsed block starting at ``offset``."""
-    cues = {s.start: [t.i for t in s if t.lemma_.lower() in _CUES] for s in doc.sents}
-    own = [_own(token, states, offset, cues[token.sent.start]) for token in doc]
+    own = []
+    for sent in doc.sents:  # what a sentence gives its tokens, computed once
+        root, cue_at = _cue_lemma(sent.root), [t.i for t in sent if _cue_lemma(t)]
+        own += [_own(token, states, offset, root, cue_at) for token in sent]
     features = []
     for i, mine in enumerate(own):
         row = dict(mine)
