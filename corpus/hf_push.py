@@ -9,14 +9,13 @@ within ``CONNECT_TIMEOUT`` seconds.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .output import MANIFEST, read_manifest
+from .output import MANIFEST, file_sha256, read_manifest
 from .problems import UnusableInput
 
 __all__ = [
@@ -81,10 +80,6 @@ def card_license_of(folder: str | Path) -> str | None:
     return str(value) if value else None
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _manifest_refusals(root: Path, listed: dict[str, dict[str, object]]) -> list[str]:
     present = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
     present.discard(MANIFEST)
@@ -95,7 +90,7 @@ def _manifest_refusals(root: Path, listed: dict[str, dict[str, object]]) -> list
     refused += [
         f"{name}: changed since `hf build` (rebuild the folder)"
         for name in sorted(present & set(listed))
-        if _sha256(root / name) != listed[name].get("sha256")
+        if file_sha256(root / name) != listed[name].get("sha256")
     ]
     return refused
 

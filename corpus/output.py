@@ -40,6 +40,7 @@ __all__ = [
     "MANIFEST",
     "Interrupted",
     "check_output",
+    "file_sha256",
     "interrupted",
     "output_file",
     "output_folder",
@@ -246,6 +247,11 @@ def output_file(path: str | Path, inputs: Inputs = (), *, binary: bool = False) 
         handle = open(staged, "wb" if binary else "w", **({} if binary else text))  # noqa: SIM115
         with _write_errors(Path(path)), handle:
             yield handle
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a file's bytes (as a folder's manifest records them)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _write_manifest(folder: Path, writer: str) -> None:

@@ -43,14 +43,12 @@ def gold_tags(document: Document, blocks: list[tuple[int, Any]]) -> Tagged:
     """The BIO tags of each token of ``blocks`` (``(offset, Doc)``) from the gold quotes."""
     owner: dict[int, tuple[str, int, int]] = {}  # character -> (component, start, end)
     clipped: set[int] = set()
-    for order in COMPONENTS:
-        for n, component, start, end in _components(document):
-            if component != order:
-                continue
-            span = (component, start, end)  # quotes may share a span (one source, two cues)
-            for c in range(start, end):
-                if owner.setdefault(c, span) != span:
-                    clipped.add(n)
+    ordered = sorted(_components(document), key=lambda part: COMPONENTS.index(part[1]))
+    for n, component, start, end in ordered:  # cues first, then sources, then contents
+        span = (component, start, end)  # quotes may share a span (one source, two cues)
+        for c in range(start, end):
+            if owner.setdefault(c, span) != span:
+                clipped.add(n)
     tags, previous = [], None
     for offset, doc in blocks:
         row = []

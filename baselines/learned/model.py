@@ -8,7 +8,6 @@ card for a reader). The default folder is ``$QUOTEBENCH_MODELS/learned.v1``, els
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from quotebench.corpus import InvalidData, UnusableInput
 from quotebench.corpus.jsonl import read_json_file
+from quotebench.corpus.output import file_sha256
 from quotebench.extraction import ModelMissing
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "LearnedModel",
     "default_model_dir",
     "load_model",
+    "open_tagger",
     "train_hint",
 ]
 
@@ -62,10 +63,6 @@ class LearnedModel:
         return self.card["convention"]
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _card(folder: Path) -> dict[str, Any]:
     path = folder / CARD_FILE
     if not path.is_file():
@@ -92,8 +89,6 @@ def load_model(folder: str | Path | None = None) -> LearnedModel:
     Raises ``UnusableInput`` naming the file when the folder is missing (``ModelMissing``
     when none was named), was written by another version, or a file is missing or corrupt.
     """
-    import pycrfsuite
-
     named = folder is not None
     folder = Path(folder) if folder is not None else default_model_dir()
     if not folder.is_dir():
@@ -104,11 +99,18 @@ def load_model(folder: str | Path | None = None) -> LearnedModel:
     if not weights.is_file():
         raise UnusableInput(f"{weights}: missing")
     expected = card["files"].get(MODEL_FILE, {}).get("sha256")
-    if _sha256(weights) != expected:
+    if file_sha256(weights) != expected:
         raise UnusableInput(f"{weights}: corrupt: its sha256 is not the one {CARD_FILE} records")
+    return LearnedModel(folder, card, open_tagger(weights))
+
+
+def open_tagger(weights: Path) -> Any:
+    """A CRF tagger over the weights file; ``UnusableInput`` when crfsuite cannot read it."""
+    import pycrfsuite
+
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(str(weights))
     except (OSError, ValueError) as error:
         raise UnusableInput(f"{weights}: corrupt: {error}") from None
-    return LearnedModel(folder, card, tagger)
+    return tagger

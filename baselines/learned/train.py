@@ -10,7 +10,6 @@ tags). A candidate is chosen by the harness's ``quote.exact`` F1 on the dev coll
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import random
@@ -28,11 +27,12 @@ from quotebench.baselines.common.marks import find_quoted
 from quotebench.baselines.common.parsing import parse_documents
 from quotebench.corpus import Document, UnusableInput
 from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus.output import file_sha256
 
 from .card import render_card
 from .features import block_features, quote_states
 from .labels import gold_tags
-from .model import CARD_FILE, FORMAT, MODEL_FILE, LearnedModel
+from .model import CARD_FILE, FORMAT, MODEL_FILE, LearnedModel, open_tagger
 
 __all__ = ["Collection", "Epoch", "Settings", "train_model"]
 
@@ -123,12 +123,15 @@ class _Trainer(pycrfsuite.Trainer):
         return self.curve
 
 
-def _dev_scores(model: LearnedModel, dev: Collection, parsed: _Parsed) -> dict[str, Any]:
+def _dev_scores(
+    weights: Path, card: dict[str, Any], dev: Collection, parsed: _Parsed
+) -> dict[str, Any]:
+    """The reported figures of the candidate ``weights`` on the (parsed) dev collection."""
     from quotebench.eval import evaluate
 
     from .extractor import LearnedExtractor
 
-    extractor = LearnedExtractor(model)
+    extractor = LearnedExtractor(LearnedModel(weights.parent, card, open_tagger(weights)))
     preds = [extractor.annotate(d, parsed.blocks[d.id]) for d in dev.documents]
     metrics = evaluate(list(dev.documents), preds, resamples=1).data["metrics"]
     return {name: _f1(metrics.get(name)) for name in REPORTED}
@@ -136,12 +139,6 @@ def _dev_scores(model: LearnedModel, dev: Collection, parsed: _Parsed) -> dict[s
 
 def _f1(metric: dict[str, Any] | None) -> float | None:
     return None if metric is None else metric["all"]["f1"]
-
-
-def _candidate(path: Path, card: dict[str, Any]) -> LearnedModel:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return LearnedModel(path.parent, card, tagger)
 
 
 def _counts(collection: Collection, parsed: _Parsed) -> dict[str, Any]:
@@ -198,7 +195,7 @@ def train_model(
         for c2 in settings.c2:
             path = Path(scratch) / f"c2-{c2:g}.crfsuite"
             curve = trainer.fit(settings, c2, path, holdout=dev_parsed is not None)
-            scores = _dev_scores(_candidate(path, card), dev, dev_parsed) if dev_parsed else None
+            scores = _dev_scores(path, card, dev, dev_parsed) if dev_parsed else None
             candidates.append({"c2": c2, "dev": scores, "epochs": curve, "path": path})
         chosen = max(candidates, key=_selection_score)  # the first of equals
         chosen["path"].rename(folder / MODEL_FILE)
@@ -220,8 +217,7 @@ def _selection_score(candidate: dict[str, Any]) -> float:
 
 
 def _write_card(folder: Path, card: dict[str, Any]) -> None:
-    digest = hashlib.sha256((folder / MODEL_FILE).read_bytes()).hexdigest()
-    card["files"] = {MODEL_FILE: {"sha256": digest}}
+    card["files"] = {MODEL_FILE: {"sha256": file_sha256(folder / MODEL_FILE)}}
     text = json.dumps(card, indent=2, ensure_ascii=False) + "\n"
     (folder / CARD_FILE).write_text(text, encoding="utf-8")
     (folder / "README.md").write_text(render_card(card), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,19 +14,24 @@ from quotebench.corpus import check_output, output_folder
 from .app import app
 from .common import OverwriteOption, reporting
 
+if TYPE_CHECKING:  # training imports crfsuite: only when a model is trained
+    from rich.progress import Progress, TaskID
+
+    from quotebench.baselines.learned.train import Collection, Epoch
+
 __all__ = ["train"]
 
 _DEV_OF = {"polnear-train": "polnear-dev"}  # the dev split a registered corpus selects on
 
 
-def _collection(name: str, data_dir: Path | None, convention: str | None):
+def _collection(name: str, data_dir: Path | None, convention: str | None) -> Collection:
     from quotebench.baselines.learned.train import Collection
 
     corpus = load_corpus(name, data_dir, convention=convention)
     return Collection(corpus.name, corpus.documents, corpus.convention, corpus.known_as)
 
 
-def _bars(progress) -> Callable[[str, int], Callable[[], None]]:
+def _bars(progress: Progress) -> Callable[[str, int], Callable[[], None]]:
     def bar(what: str, total: int) -> Callable[[], None]:
         task = progress.add_task(what, total=total)
         return lambda: progress.advance(task)
@@ -34,9 +39,9 @@ def _bars(progress) -> Callable[[str, int], Callable[[], None]]:
     return bar
 
 
-def _epochs(progress) -> Callable[[str, int, int, float | None], None]:
+def _epochs(progress: Progress) -> Epoch:
     """A bar per candidate over its epochs, and a line with each epoch's dev score."""
-    tasks: dict[str, object] = {}
+    tasks: dict[str, TaskID] = {}
 
     def epoch(candidate: str, number: int, total: int, score: float | None) -> None:
         if candidate not in tasks:
