@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .model import Document
 from .output import Inputs, output_file
@@ -20,11 +20,14 @@ __all__ = [
     "field_path",
     "iter_json_lines",
     "loads_strict",
+    "model_or_problems",
     "read_json_file",
     "read_utf8",
     "scan_documents",
     "write_documents",
 ]
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class _NotJson(ValueError):
@@ -135,13 +138,17 @@ def field_path(loc: Iterable[object]) -> str:
     return path
 
 
-def _document_or_problems(name: str, number: int, value: object) -> Document | list[Problem]:
+def model_or_problems(
+    model: type[M], name: str, number: int, value: object, what: str = "a document"
+) -> M | list[Problem]:
+    """``value`` (line ``number`` of file ``name``) as a ``model``, or its problems, each
+    naming the line, the ``id`` it holds and the field."""
     doc_id = value.get("id") if isinstance(value, dict) else None
     doc_id = doc_id if isinstance(doc_id, str) else None
     if not isinstance(value, dict):
-        return [Problem(name, number, None, None, "a document must be a JSON object")]
+        return [Problem(name, number, None, None, f"{what} must be a JSON object")]
     try:
-        return Document.model_validate_json(json.dumps(value))
+        return model.model_validate_json(json.dumps(value))
     except ValidationError as error:
         return [
             Problem(name, number, doc_id, field_path(e["loc"]) or None, _message(e))
@@ -163,7 +170,7 @@ def scan_documents(path: str | Path) -> Iterator[tuple[int, Document | list[Prob
         if isinstance(value, Problem):
             yield number, [value]
         else:
-            yield number, _document_or_problems(name, number, value)
+            yield number, model_or_problems(Document, name, number, value)
 
 
 def write_documents(path: str | Path, documents: Iterable[Document], inputs: Inputs = ()) -> int:

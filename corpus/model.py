@@ -19,13 +19,16 @@ from pydantic import (
 )
 
 __all__ = [
+    "ALIGN_METHODS",
     "ALL_FIELDS",
     "ID_PATTERN",
     "KNOWN_SCHEMA_VERSIONS",
     "QUOTE_TYPES",
     "SCHEMA_VERSION",
     "STANCE_LABELS",
+    "Alignment",
     "Annotation",
+    "Call",
     "Document",
     "Entity",
     "Mention",
@@ -37,13 +40,14 @@ __all__ = [
 ]
 
 ALL_FIELDS = {"all_fields": True}  # serialisation context: every field, even an empty one
-SCHEMA_VERSION = "1.1"  # 1.1 added annotation.convention
-KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"  # 1.1 added annotation.convention; 1.2 annotation.alignment and calls
+KNOWN_SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 StanceLabel = Literal["favor", "against", "neutral"]
 EntityKind = Literal["person", "organization", "country", "group", "other"]
 Origin = Literal["gold", "label-studio", "extractor", "import"]
+AlignMethod = Literal["exact", "normalised", "fuzzy", "unaligned", "duplicate"]
 
 ID_PATTERN = r"\S(?:.*\S)?"  # one line of text, neither blank nor padded with whitespace
 Id = Annotated[str, Field(pattern=f"^{ID_PATTERN}$")]
@@ -53,6 +57,7 @@ QUOTE_TYPES: tuple[str, ...] = get_args(QuoteType)
 STANCE_LABELS: tuple[str, ...] = get_args(StanceLabel)
 ENTITY_KINDS: tuple[str, ...] = get_args(EntityKind)
 ORIGINS: tuple[str, ...] = get_args(Origin)
+ALIGN_METHODS: tuple[str, ...] = get_args(AlignMethod)
 
 
 class _Model(BaseModel):
@@ -94,6 +99,39 @@ class Meta(_Model):
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
+class Alignment(_Model):
+    """How one quote a system gave as a string became offsets (schema 1.2).
+
+    ``quote`` is the quote it became, ``None`` when it could not be aligned or repeats the
+    characters of an earlier string's quote (the harness scores both as false positives);
+    ``similarity`` is the fuzzy score (0-100) of its worst fragment, 100 for an exact or
+    normalised match.
+    """
+
+    string: str
+    quote: str | None = None
+    method: AlignMethod
+    similarity: Score | None = None
+    type: QuoteType | None = None
+    speaker: str | None = None  # the speaker as the system wrote it
+
+
+class Call(_Model):
+    """One request a remote system answered for a document (schema 1.2): the model, the
+    prompt's versioned name and sha256, the temperature, the stretch of the text it was
+    sent (``start``-``end``), the tokens it used and its latency in seconds when answered."""
+
+    model: str
+    prompt: str
+    prompt_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    temperature: Score
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    latency: Score | None = None
+
+
 class Annotation(_Model):
     """Who or what produced this version of a document's annotations."""
 
@@ -105,17 +143,29 @@ class Annotation(_Model):
     lead_time: Score | None = None
     failures: tuple[str, ...] = ()  # what the producing system could not process, one message each
     convention: str | None = None  # the annotation convention followed (schema 1.1)
+    alignment: tuple[Alignment, ...] = ()  # how string answers became quotes (schema 1.2)
+    calls: tuple[Call, ...] = ()  # the requests a remote system answered (schema 1.2)
 
     @model_serializer(mode="wrap")
-    def _without_unknown_convention(
+    def _without_later_fields(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> dict[str, Any]:
-        """A document that follows no named convention serialises as it did in schema 1.0
-        (unless the context asks for ``all_fields``, as a table with fixed columns does)."""
+        """Fields a later schema added serialise only when set, so a document that uses none
+        reads as it did in schema 1.0 (unless the context asks for ``all_fields``, as a table
+        with fixed columns does)."""
         data = handler(self)
-        if data.get("convention") is None and not (info.context or {}).get("all_fields"):
-            data.pop("convention", None)
+        if not (info.context or {}).get("all_fields"):
+            for name in ("convention", "alignment", "calls"):
+                if data.get(name) in (None, [], ()):
+                    data.pop(name, None)
         return data
+
+    @property
+    def oldest_schema(self) -> str:
+        """The oldest schema version that holds these fields."""
+        if self.alignment or self.calls:
+            return "1.2"
+        return "1.1" if self.convention else "1.0"
 
 
 class Entity(_Model):
@@ -157,7 +207,7 @@ class Stance(_Model):
 class Document(_Model):
     """One article with its annotations (gold, a Label Studio annotator's, or a system's)."""
 
-    schema_version: str = "1.0"  # the oldest version that holds it: 1.1 with a convention
+    schema_version: str = "1.0"  # the oldest version that holds it (Annotation.oldest_schema)
 
     id: Id
     text: str
@@ -172,8 +222,13 @@ class Document(_Model):
     def with_convention(self, name: str | None) -> Document:
         """This document stating that its annotations follow convention ``name`` (schema 1.1
         holds it), or stating none (``None``)."""
-        annotation = self.annotation.model_copy(update={"convention": name})
-        version = SCHEMA_VERSION if name else self.schema_version
+        return self.with_annotation(convention=name)
+
+    def with_annotation(self, **fields: Any) -> Document:
+        """This document with those ``annotation`` fields replaced, in the oldest schema
+        version that holds them (never older than its own)."""
+        annotation = self.annotation.model_copy(update=fields)
+        version = max(self.schema_version, annotation.oldest_schema)
         return self.model_copy(update={"annotation": annotation, "schema_version": version})
 
     @property

@@ -28,7 +28,13 @@ from .conventions import Convention
 from .marks import CLOSING, OPENING
 from .model import Document, Quote, Span
 
-__all__ = ["ProjectionUndefined", "keep_quotes", "project", "projection_steps"]
+__all__ = [
+    "ProjectionUndefined",
+    "content_marks",
+    "keep_quotes",
+    "project",
+    "projection_steps",
+]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s|\n")
 
@@ -86,7 +92,9 @@ def _without_marks(text: str, span: Span) -> Span:
     return _span(text, start, end)
 
 
-def _marks(document: Document, target: Convention) -> Document:
+def content_marks(document: Document, target: Convention) -> Document:
+    """The document's direct content with its enclosing quotation marks, or without them,
+    as ``target`` says."""
     change = _with_marks if target.marks_in_content else _without_marks
     quotes = tuple(
         q.model_copy(update={"content": tuple(change(document.text, s) for s in q.content)})
@@ -163,5 +171,5 @@ def project(
     if "continuation" in steps:
         out = [_split(d) if target.continuation == "quote" else _join(d) for d in out]
     if "marks_in_content" in steps:
-        out = [_marks(d, target) for d in out]
+        out = [content_marks(d, target) for d in out]
     return [d.with_convention(target.name) for d in out], steps

@@ -28,6 +28,7 @@ def check_document(document: Document, target_ids: Iterable[str]) -> list[Findin
         *_check_quotes(document),
         *_check_speakers(document),
         *_check_stances(document),
+        *_check_alignment(document),
     ]
 
 
@@ -35,11 +36,13 @@ def _check_version(document: Document) -> Iterator[Finding]:
     if document.schema_version not in KNOWN_SCHEMA_VERSIONS:
         known = ", ".join(KNOWN_SCHEMA_VERSIONS)
         yield "schema_version", f"unknown version {document.schema_version!r} (known: {known})"
-    convention = document.annotation.convention
+    annotation = document.annotation
+    for name, version in (("convention", "1.1"), ("alignment", "1.2"), ("calls", "1.2")):
+        if getattr(annotation, name) and document.schema_version < version:
+            yield f"annotation.{name}", f"needs schema_version {version} or later"
+    convention = annotation.convention
     if convention is None:
         return
-    if document.schema_version == "1.0":
-        yield "annotation.convention", "needs schema_version 1.1 (1.0 has no convention)"
     known = conventions.names()
     if convention not in known:
         yield (
@@ -114,6 +117,10 @@ def _check_references(document: Document, targets: set[str]) -> Iterator[Finding
             (f"stances[{i}].quote", stance.quote, quotes, "quote"),
             (f"stances[{i}].target", stance.target, targets, "target"),
         ]
+    refs += [
+        (f"annotation.alignment[{i}].quote", a.quote, quotes, "quote")
+        for i, a in enumerate(document.annotation.alignment)
+    ]
     for field, ref, known, kind in refs:
         if ref is not None and ref not in known:
             hint = " of the stance-target inventory (see --targets)" if kind == "target" else ""
@@ -179,3 +186,16 @@ def _check_stances(document: Document) -> Iterator[Finding]:
             yield f"stances[{i}]", f"(quote, target) ({stance.quote!r}, {stance.target!r}) repeats"
         if gold and stance.score is not None:
             yield f"stances[{i}].score", "gold stances carry no score (null)"
+
+
+def _check_alignment(document: Document) -> Iterator[Finding]:
+    """An aligned string names its quote and an unaligned one none; a call's stretch is
+    inside the text."""
+    for i, record in enumerate(document.annotation.alignment):
+        if (record.quote is None) != (record.method in ("unaligned", "duplicate")):
+            message = "quote is null exactly when method is unaligned or duplicate"
+            yield f"annotation.alignment[{i}]", message
+    size = len(document.text)
+    for i, call in enumerate(document.annotation.calls):
+        if not 0 <= call.start <= call.end <= size:
+            yield f"annotation.calls[{i}]", f"offsets {call.start}-{call.end} outside the text"

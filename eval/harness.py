@@ -16,11 +16,12 @@ from .columns import ANCHOR_MODE, SLICES, Tasks, columns
 from .notes import ErrorItem, Notes
 from .prf import PRF
 from .projection import reconcile
-from .provenance import collection_sha256, environment, producer, run_block
+from .provenance import calls_summary, collection_sha256, environment, producer, run_block
 from .ranking import ranking
 from .scoring import score_collection
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
+from .unaligned import alignment_rates
 from .units import Units, plan_units
 
 __all__ = ["SCHEMA", "Conventions", "Results", "evaluate", "evaluate_collections"]
@@ -238,6 +239,8 @@ def _provenance(
             "gold_documents_without_prediction": list(inputs.unpredicted),
             "documents_with_annotations": len(covered),
             "documents_with_failures": sorted(p.id for p in inputs.preds if p.annotation.failures),
+            "alignment": alignment_rates(inputs.preds),
+            "calls": calls_summary(inputs.preds),
         },
         "oracle": None
         if oracle is None

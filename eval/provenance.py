@@ -7,29 +7,54 @@ import functools
 import hashlib
 import importlib.metadata
 import subprocess
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from quotebench.corpus import Document
 from quotebench.corpus.canonical import collection_sha256
 from quotebench.version import __version__
 
-__all__ = ["collection_sha256", "environment", "producer", "run_block"]
+__all__ = ["calls_summary", "collection_sha256", "environment", "producer", "run_block"]
 
 
 def producer(documents: Sequence[Document]) -> dict[str, str | list[str] | None]:
     """Origin, extractor and version from the documents' ``annotation`` (a list if they vary)."""
-    out: dict[str, str | list[str] | None] = {}
-    for name in ("origin", "extractor", "version"):
-        values = sorted(
-            {
-                str(getattr(d.annotation, name))
-                for d in documents
-                if getattr(d.annotation, name) is not None
-            }
-        )
-        out[name] = values[0] if len(values) == 1 else (values or None)
-    return out
+    return {
+        name: _one_or_all(getattr(d.annotation, name) for d in documents)
+        for name in ("origin", "extractor", "version")
+    }
+
+
+def _one_or_all(values: Iterable[object]) -> Any:
+    """The one distinct value among ``values`` (``None`` ignored), a sorted list of them if
+    they vary, ``None`` if there is none."""
+    distinct = sorted({str(v) for v in values if v is not None})
+    return distinct[0] if len(distinct) == 1 else (distinct or None)
+
+
+def calls_summary(documents: Sequence[Document]) -> dict[str, object] | None:
+    """What the requests of a remote system (``annotation.calls``) were: model, prompt and
+    its sha256, temperature, how many, the tokens used and the latency when answered
+    (``None`` when no document records a request)."""
+    calls = [c for d in documents for c in d.annotation.calls]
+    if not calls:
+        return None
+    latencies = [c.latency for c in calls if c.latency is not None]
+    summary: dict[str, object] = {
+        name: _one_or_all(getattr(c, name) for c in calls)
+        for name in ("model", "prompt", "prompt_sha256", "temperature")
+    }
+    summary["requests"] = len(calls)
+    for name in ("prompt_tokens", "completion_tokens"):
+        counts = [getattr(c, name) for c in calls if getattr(c, name) is not None]
+        summary[name] = sum(counts) if counts else None
+    summary["latency_seconds"] = None if not latencies else {
+        "total": round(sum(latencies), 3),
+        "mean": round(sum(latencies) / len(latencies), 3),
+        "max": round(max(latencies), 3),
+    }  # fmt: skip
+    return summary
 
 
 def _distribution(name: str) -> tuple[str | None, str | None]:

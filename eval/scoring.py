@@ -20,6 +20,7 @@ from .notes import Notes, error_item
 from .spans import Intervals, intervals
 from .speakers import SPEAKER_RULES, Attribution, attributions, speaker_correct
 from .stance import PairKey, label_counts, outcomes
+from .unaligned import score_unaligned
 from .units import DocumentUnits, Tally, Units
 
 __all__ = ["score_collection", "score_document"]
@@ -39,6 +40,7 @@ def score_collection(
     the reports need."""
     tally, notes = Tally(len(units.ids)), Notes()
     score_content(golds, preds, units, tally, notes)
+    score_unaligned(preds, units, tally, tasks)
     if tasks.scored - {"quote"}:
         for k, (gold, pred) in enumerate(zip(golds, preds, strict=True)):
             oracle = oracles[k] if oracles else None

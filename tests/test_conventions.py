@@ -83,5 +83,5 @@ def test_validation_names_the_convention_field(version: str, convention: str, me
 def test_the_json_schema_describes_the_convention() -> None:
     schema = json_schema()
     annotation = schema["$defs"]["Annotation"]["properties"]
-    assert "convention" in annotation
-    assert schema["$id"].endswith("document-1.1.json")
+    assert {"convention", "alignment", "calls"} <= set(annotation)
+    assert schema["$id"].endswith("document-1.2.json")

@@ -243,6 +243,8 @@ DOCUMENT_COMMANDS: dict[str, tuple[Callable[[Workspace, Path, Path], list[str]],
     "hf build": (lambda w, src, out: ["hf", "build", str(out), "--corpus", str(src)], "folder"),
     "train": (lambda w, src, out: ["train", "--corpus", str(src), "--output", str(out),
                                    "--epochs", "1"], "folder"),
+    "align": (lambda w, src, out: ["align", str(w.path("strings.jsonl")), "--docs", str(src),
+                                   "--output", str(out)], "file"),
 }  # fmt: skip
 
 
@@ -260,6 +262,8 @@ def _versions_twice(command: str) -> Build:
 def _prepare(w: Workspace) -> None:
     write_documents(w.path("gold.jsonl"), [TINY])
     write_documents(w.path("other.jsonl"), [OTHER])
+    strings = {"id": TINY.id, "quotes": [{"text": TINY.quotes[0].content[0].text}]}
+    w.path("strings.jsonl").write_text(json.dumps(strings) + "\n", encoding="utf-8")
 
 
 def _document_case(command: str, kind: str) -> Build:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from quotebench.corpus import (
+    Alignment,
     Annotation,
+    Call,
     Document,
     Entity,
     Mention,
@@ -74,6 +76,19 @@ def test_the_base_document_is_valid() -> None:
     assert check_document(BASE, TARGETS) == []
 
 
+ALIGNED = Alignment(string="we are ready", quote="q1", method="exact", similarity=100.0)
+CALL = Call(model="m", prompt="p.v1", prompt_sha256="0" * 64, temperature=0.0, start=0, end=10)
+
+
+def _aligned(document: Document, version: str, record: Alignment) -> Document:
+    annotation = document.annotation.model_copy(update={"alignment": (record,)})
+    return document.model_copy(update={"annotation": annotation, "schema_version": version})
+
+
+def _called(document: Document, call: Call) -> Document:
+    return document.with_annotation(calls=(call,))
+
+
 BAD = Span(start=0, end=5, text="Putix")
 CASES = [
     ("unknown schema version", BASE.model_copy(update={"schema_version": "9.9"}),
@@ -131,6 +146,15 @@ CASES = [
      "quotes[0].score", "no score"),
     ("score in gold stance", replace(BASE, "stances", 0, score=0.5),
      "stances[0].score", "no score"),
+    ("alignment in schema 1.1", _aligned(BASE, "1.1", ALIGNED), "annotation.alignment",
+     "needs schema_version 1.2"),
+    ("alignment names no quote", _aligned(BASE, "1.2", ALIGNED.model_copy(update={"quote": "q9"})),
+     "annotation.alignment[0].quote", "not a known quote"),
+    ("aligned string without a quote",
+     _aligned(BASE, "1.2", ALIGNED.model_copy(update={"quote": None})),
+     "annotation.alignment[0]", "quote is null exactly when"),
+    ("call past the text", _called(BASE, CALL.model_copy(update={"end": 999})),
+     "annotation.calls[0]", "outside the text"),
 ]  # fmt: skip
 
 

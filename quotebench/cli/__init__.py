@@ -7,6 +7,7 @@ import sys
 
 from . import (  # noqa: F401  (register commands)
     agreement,
+    align,
     annotate,
     benchmark,
     evaluate,

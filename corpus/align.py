@@ -1,0 +1,268 @@
+"""String-level predictions aligned with their documents' text: quotes with offsets.
+
+Each quote string, in the order given (``textsearch`` describes the normalisation):
+1. whole: exactly, then normalised, then fuzzily (at ``FUZZY_THRESHOLD``), each step
+   skipping the characters an earlier string's quote took; among several exact or
+   normalised occurrences, the one nearest the end of the previous quote;
+2. else, when it holds an ellipsis, fragment by fragment, each after the one before: one
+   discontinuous quote, recorded with its weakest fragment's method and similarity;
+3. else it is unaligned, and a string whose characters an earlier one took is a duplicate:
+   both are recorded with the string and scored as false positives.
+The speaker becomes a mention when its name (or the last word of a name of several words)
+occurs in the quote's paragraphs or the paragraph on either side, outside the quote; else it
+is an entity by name alone. A cue is looked for in the same place. The type, when not given,
+comes from the quotation marks of the quote's paragraphs. Content is aligned without its
+enclosing quotation marks, which a convention may then add. All aligned text is the
+document's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .conventions import Convention
+from .marks import quote_type_in, quoted_characters
+from .model import Alignment, Document, Entity, Mention, Quote, Span
+from .projection import content_marks
+from .strings import StringPrediction, StringQuote
+from .textsearch import FUZZY_THRESHOLD, MARKS, Found, Normalised, fold, normalise
+
+__all__ = ["FUZZY_THRESHOLD", "align_prediction"]
+
+ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\u2026)\s*")
+_RANK = {"exact": 0, "normalised": 1, "fuzzy": 2}
+Segments = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class _Match:
+    segments: Segments
+    method: str
+    similarity: float
+
+
+def align_prediction(
+    document: Document,
+    prediction: StringPrediction,
+    threshold: float = FUZZY_THRESHOLD,
+    convention: Convention | None = None,
+) -> Document:
+    """``document`` with the quotes of ``prediction`` aligned with its text (see the
+    module), every string recorded in ``annotation.alignment``; direct content with its
+    quotation marks when ``convention`` puts them in the content (else without them)."""
+    people = _Context(document.text)
+    aligner = _Aligner(people.normalised, threshold)
+    quotes: list[Quote] = []
+    records: list[Alignment] = []
+    for given in prediction.quotes:
+        match = aligner.match(given.text)
+        if match is None or match.segments in aligner.taken:
+            method = "unaligned" if match is None else "duplicate"
+            records.append(_record(given, None, method, None))
+            continue
+        aligner.take(match.segments)
+        quote = _quote(document.text, f"q{len(quotes) + 1}", given, match, people)
+        quotes.append(quote)
+        records.append(_record(given, quote.id, match.method, match.similarity))
+    predicted = Document(
+        id=document.id,
+        text=document.text,
+        meta=document.meta,
+        entities=tuple(people.entities.values()),
+        mentions=tuple(people.mentions.values()),
+        quotes=tuple(quotes),
+    )
+    if convention is not None:
+        predicted = content_marks(predicted, convention).with_convention(convention.name)
+    return predicted.with_annotation(
+        origin="extractor",
+        extractor=prediction.extractor,
+        version=prediction.version,
+        alignment=tuple(records),
+    )
+
+
+def _record(given: StringQuote, quote: str | None, method: str, similarity: float | None):
+    return Alignment(
+        string=given.text,
+        quote=quote,
+        method=method,
+        similarity=similarity,
+        type=given.type,
+        speaker=given.speaker,
+    )
+
+
+def _quote(text: str, quote_id: str, given: StringQuote, match: _Match, people: _Context) -> Quote:
+    """The quote ``match`` found for ``given``, with its cue and speaker where found."""
+    segments = match.segments
+    cue = people.near(given.cue, segments) if given.cue else None
+    source, speaker = people.speaker(given.speaker, segments)
+    return Quote(
+        id=quote_id,
+        type=given.type or quote_type_in(text, people.quoted, segments),
+        content=tuple(Span(start=a, end=b, text=text[a:b]) for a, b in segments),
+        cue=()
+        if cue is None
+        else (Span(start=cue.start, end=cue.end, text=text[cue.start : cue.end]),),
+        source=source,
+        speaker=speaker,
+    )
+
+
+class _Aligner:
+    """Finds strings in one text, remembering the previous quote and what was taken."""
+
+    def __init__(self, normalised: Normalised, threshold: float) -> None:
+        self.text, self.normalised, self.threshold = normalised.source, normalised, threshold
+        self.taken: set[Segments] = set()
+        self.anchor = 0
+
+    def take(self, segments: Segments) -> None:
+        """Mark ``segments`` as one quote's: later strings prefer other occurrences."""
+        self.taken.add(segments)
+        self.anchor = segments[-1][1]
+
+    def match(self, string: str) -> _Match | None:
+        """Where ``string`` lies, whole or fragment by fragment; ``None`` if nowhere."""
+        found = self._whole(string, self.anchor, None)
+        if found is None and ELLIPSIS.search(string):
+            found = self._fragments(string)
+        return found
+
+    def _whole(self, string: str, anchor: int, after: int | None) -> _Match | None:
+        """The best place of ``string`` whole: an untaken exact, normalised or fuzzy match in
+        that order, else a taken exact or normalised one (a duplicate), else ``None``."""
+        steps = (
+            ("exact", self._exact(string)),
+            ("normalised", list(self.normalised.occurrences(string))),
+        )
+        for method, occurrences in steps:
+            best = self._nearest(occurrences, anchor, after, self.taken)
+            if best is not None:
+                return _Match(((best.start, best.end),), method, 100.0)
+        fuzzy = self.normalised.fuzzy(string, self.threshold)
+        if fuzzy is not None and (after is None or fuzzy.start >= after):
+            return _Match(((fuzzy.start, fuzzy.end),), "fuzzy", fuzzy.similarity)
+        for method, occurrences in steps:
+            best = self._nearest(occurrences, anchor, after, set())
+            if best is not None:
+                return _Match(((best.start, best.end),), method, 100.0)
+        return None
+
+    def _exact(self, string: str) -> list[Found]:
+        needle, found = string.strip().strip(MARKS + " "), []
+        at = self.text.find(needle) if needle else -1
+        while at >= 0:
+            found.append(Found(at, at + len(needle), 100.0))
+            at = self.text.find(needle, at + 1)
+        return found
+
+    @staticmethod
+    def _nearest(
+        found: list[Found], anchor: int, after: int | None, taken: set[Segments]
+    ) -> Found | None:
+        """The occurrence nearest ``anchor`` (the earlier on a tie) that starts at ``after``
+        or later and is not ``taken``."""
+        kept = [
+            f
+            for f in found
+            if f.end > f.start
+            and (after is None or f.start >= after)
+            and ((f.start, f.end),) not in taken
+        ]
+        return min(kept, key=lambda f: (abs(f.start - anchor), f.start), default=None)
+
+    def _fragments(self, string: str) -> _Match | None:
+        parts = [p for p in ELLIPSIS.split(string) if fold(p).strip("\"' ")]
+        if len(parts) < 2:
+            return None
+        segments: list[tuple[int, int]] = []
+        methods, similarity, anchor, after = [], 100.0, self.anchor, None
+        for part in parts:
+            found = self._whole(part, anchor, after)
+            if found is None:
+                return None
+            segments += found.segments
+            methods.append(found.method)
+            similarity = min(similarity, found.similarity)
+            anchor = after = found.segments[-1][1]
+        return _Match(tuple(segments), max(methods, key=_RANK.__getitem__), similarity)
+
+
+@dataclass
+class _Context:
+    """A text read for speakers and cues (normalised, its quoted characters, its paragraph
+    starts) and the entities and mentions made there, one entity per name."""
+
+    text: str
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.normalised: Normalised = normalise(self.text)
+        self.quoted = quoted_characters(self.text)
+        self.breaks = [0] + [m.end() for m in re.finditer("\n", self.text)] + [len(self.text) + 1]
+
+    def speaker(self, name: str | None, segments: Segments) -> tuple[str | None, str | None]:
+        """The source mention and the speaker entity for the speaker ``name`` of a quote."""
+        if name is None or not fold(name).strip():
+            return None, None
+        entity = self._entity(name)
+        words = name.split()
+        found = self.near(name, segments) or (
+            self.near(words[-1], segments) if len(words) > 1 and len(words[-1]) > 1 else None
+        )
+        if found is None:
+            return None, entity.id
+        span = (found.start, found.end)
+        if span not in self.mentions:
+            mention_id = f"m{len(self.mentions) + 1}"
+            text = self.text[found.start : found.end]
+            self.mentions[span] = Mention(
+                id=mention_id, start=found.start, end=found.end, text=text, entity=entity.id
+            )
+        return self.mentions[span].id, self.mentions[span].entity
+
+    def _entity(self, name: str) -> Entity:
+        key = fold(name).strip()
+        if key not in self.entities:
+            self.entities[key] = Entity(
+                id=f"e{len(self.entities) + 1}", name=" ".join(name.split()), kind="other"
+            )
+        return self.entities[key]
+
+    def near(self, words: str, segments: Segments) -> Found | None:
+        """The occurrence of ``words`` (whole words, outside the quote) nearest the quote in
+        its paragraphs and the one on either side; ``None`` when there is none."""
+        low, high = self._around(segments)
+        start, end = segments[0][0], segments[-1][1]
+        found = [
+            f
+            for f in self.normalised.occurrences(words)
+            if low <= f.start
+            and f.end <= high
+            and self._whole_words(f)
+            and not _inside(f, segments)
+        ]
+        return min(
+            found, key=lambda f: (max(start - f.end, f.start - end, 0), f.start), default=None
+        )
+
+    def _around(self, segments: Segments) -> tuple[int, int]:
+        from bisect import bisect_right
+
+        first = bisect_right(self.breaks, segments[0][0]) - 1
+        last = bisect_right(self.breaks, segments[-1][1] - 1) - 1
+        return self.breaks[max(first - 1, 0)], self.breaks[min(last + 2, len(self.breaks) - 1)] - 1
+
+    def _whole_words(self, found: Found) -> bool:
+        before = self.text[found.start - 1] if found.start else " "
+        after = self.text[found.end] if found.end < len(self.text) else " "
+        return not before.isalnum() and not after.isalnum()
+
+
+def _inside(found: Found, segments: Sequence[tuple[int, int]]) -> bool:
+    return any(found.start < b and a < found.end for a, b in segments)
