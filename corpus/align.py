@@ -1,16 +1,18 @@
 """String-level predictions aligned with their documents' text: quotes with offsets.
 
 Each quote string, in the order given (``textsearch`` describes the normalisation):
-1. whole: exactly, then normalised, then fuzzily (at ``FUZZY_THRESHOLD``), each step
-   skipping the characters an earlier string's quote took; among several exact or
-   normalised occurrences, the one nearest the end of the previous quote;
-2. else, when it holds an ellipsis, fragment by fragment, each after the one before: one
-   discontinuous quote, recorded with its weakest fragment's method and similarity;
-3. else it is unaligned, and a string whose characters an earlier one took is a duplicate:
+1. whole: exactly, then normalised, each step skipping the characters an earlier string's
+   quote took; among several occurrences, the one nearest the end of the previous quote;
+2. else, when it holds an ellipsis, fragment by fragment (each found as in 1, else
+   fuzzily), each after the one before: one discontinuous quote, recorded with its weakest
+   fragment's method and similarity;
+3. else whole, fuzzily (at ``FUZZY_THRESHOLD``, rapidfuzz's similarity out of 100);
+4. else it is unaligned, and a string whose characters an earlier one took is a duplicate:
    both are recorded with the string and scored as false positives.
 The speaker becomes a mention when its name (or the last word of a name of several words)
 occurs in the quote's paragraphs or the paragraph on either side, outside the quote; else it
-is an entity by name alone. A cue is looked for in the same place. The type, when not given,
+is an entity by name alone. A cue is looked for in the same place. A segment that opens
+or closes a quotation inside it takes the matching mark beside it. The type, when not given,
 comes from the quotation marks of the quote's paragraphs. Content is aligned without its
 enclosing quotation marks, which a convention may then add. All aligned text is the
 document's.
@@ -31,7 +33,7 @@ from .textsearch import FUZZY_THRESHOLD, MARKS, Found, Normalised, fold, normali
 
 __all__ = ["FUZZY_THRESHOLD", "align_prediction"]
 
-ELLIPSIS = re.compile(r"\s*(?:\.\s*\.\s*\.|\u2026)\s*")
+ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\. \. \.|\u2026)\s*")
 _RANK = {"exact": 0, "normalised": 1, "fuzzy": 2}
 Segments = tuple[tuple[int, int], ...]
 
@@ -58,6 +60,9 @@ def align_prediction(
     records: list[Alignment] = []
     for given in prediction.quotes:
         match = aligner.match(given.text)
+        match = match and _Match(
+            _balanced(document.text, match.segments), match.method, match.similarity
+        )
         if match is None or match.segments in aligner.taken:
             method = "unaligned" if match is None else "duplicate"
             records.append(_record(given, None, method, None))
@@ -112,6 +117,49 @@ def _quote(text: str, quote_id: str, given: StringQuote, match: _Match, people: 
     )
 
 
+def _balanced(text: str, segments: Segments) -> Segments:
+    """``segments`` each widened over the quotation mark (and the punctuation before it)
+    that closes one opened inside it, and over the one that opens one closed inside it."""
+    return tuple(_balanced_segment(text, a, b) for a, b in segments)
+
+
+_PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
+
+
+def _unmatched(inside: str) -> tuple[str | None, str | None]:
+    """The first closing mark of ``inside`` with no opening one before it, and the opening
+    mark left open at its end (a right single mark before a letter is an apostrophe; a
+    straight double mark opens and closes in turn)."""
+    stack: list[str] = []
+    first_close: str | None = None
+    for k, char in enumerate(inside):
+        closing = char in "\u201d\u00bb" or (
+            char == "\u2019" and not inside[k + 1 : k + 2].isalpha()
+        )
+        if char in _PAIRS:
+            stack.append(char)
+        elif char == '"':
+            stack.pop() if stack and stack[-1] == '"' else stack.append('"')
+        elif closing and stack and _PAIRS.get(stack[-1]) == char:
+            stack.pop()
+        elif closing and first_close is None and not stack:
+            first_close = char
+    return first_close, stack[-1] if stack else None
+
+
+def _balanced_segment(text: str, start: int, end: int) -> tuple[int, int]:
+    closed, left_open = _unmatched(text[start:end])
+    if closed is not None and text[start - 1 : start] in (*_PAIRS, '"'):
+        start -= 1
+    if left_open is not None:
+        after = end
+        while after < len(text) and text[after] in ".,!?":
+            after += 1
+        if after < len(text) and text[after] == _PAIRS.get(left_open, '"'):
+            end = after + 1
+    return start, end
+
+
 class _Aligner:
     """Finds strings in one text, remembering the previous quote and what was taken."""
 
@@ -126,15 +174,17 @@ class _Aligner:
         self.anchor = segments[-1][1]
 
     def match(self, string: str) -> _Match | None:
-        """Where ``string`` lies, whole or fragment by fragment; ``None`` if nowhere."""
-        found = self._whole(string, self.anchor, None)
+        """Where ``string`` lies: whole, exactly or normalised; else fragment by fragment;
+        else whole, fuzzily; ``None`` if nowhere."""
+        found = self._whole(string, self.anchor, None, fuzzy=False)
         if found is None and ELLIPSIS.search(string):
             found = self._fragments(string)
-        return found
+        return found or self._whole(string, self.anchor, None, fuzzy=True)
 
-    def _whole(self, string: str, anchor: int, after: int | None) -> _Match | None:
-        """The best place of ``string`` whole: an untaken exact, normalised or fuzzy match in
-        that order, else a taken exact or normalised one (a duplicate), else ``None``."""
+    def _whole(self, string: str, anchor: int, after: int | None, fuzzy: bool) -> _Match | None:
+        """The best place of ``string`` whole: an untaken exact, normalised (or, if
+        ``fuzzy``, fuzzy) match in that order, else a taken exact or normalised one (a
+        duplicate), else ``None``."""
         steps = (
             ("exact", self._exact(string)),
             ("normalised", list(self.normalised.occurrences(string))),
@@ -143,9 +193,9 @@ class _Aligner:
             best = self._nearest(occurrences, anchor, after, self.taken)
             if best is not None:
                 return _Match(((best.start, best.end),), method, 100.0)
-        fuzzy = self.normalised.fuzzy(string, self.threshold)
-        if fuzzy is not None and (after is None or fuzzy.start >= after):
-            return _Match(((fuzzy.start, fuzzy.end),), "fuzzy", fuzzy.similarity)
+        close = self.normalised.fuzzy(string, self.threshold) if fuzzy else None
+        if close is not None and (after is None or close.start >= after):
+            return _Match(((close.start, close.end),), "fuzzy", close.similarity)
         for method, occurrences in steps:
             best = self._nearest(occurrences, anchor, after, set())
             if best is not None:
@@ -182,14 +232,27 @@ class _Aligner:
         segments: list[tuple[int, int]] = []
         methods, similarity, anchor, after = [], 100.0, self.anchor, None
         for part in parts:
-            found = self._whole(part, anchor, after)
+            found = self._whole(part, anchor, after, fuzzy=True)
             if found is None:
                 return None
             segments += found.segments
             methods.append(found.method)
             similarity = min(similarity, found.similarity)
             anchor = after = found.segments[-1][1]
-        return _Match(tuple(segments), max(methods, key=_RANK.__getitem__), similarity)
+        merged = _joined(self.text, segments)
+        return _Match(merged, max(methods, key=_RANK.__getitem__), similarity)
+
+
+def _joined(text: str, segments: list[tuple[int, int]]) -> Segments:
+    """``segments`` with neighbours that only an ellipsis of the text itself (or spaces)
+    separates joined into one."""
+    joined = [segments[0]]
+    for start, end in segments[1:]:
+        if not text[joined[-1][1] : start].strip(" .\u2026"):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return tuple(joined)
 
 
 @dataclass

@@ -10,9 +10,10 @@ figures (``figures.PROTOCOL``) are added next to them.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +42,12 @@ def _evaluate(
     )
 
 
-def _write(results: Any, directory: Path) -> dict[str, Any]:
+def _write(results: Any, directory: Path, run: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Write the reports of ``results``, with ``run`` added to their run block."""
     from quotebench.eval.reports import write_reports_into
 
+    if run:
+        results = dataclasses.replace(results, run={**results.run, **run})
     return write_reports_into(results, directory, plots=False).to_dict()
 
 
@@ -106,7 +110,10 @@ def _stance_scores(metric: dict[str, Any] | None) -> dict[str, Any] | None:
 def _extractor_entry(
     corpus: Corpus, extractor: Any, pred: list[Document], out: Path, note: str | None
 ) -> dict[str, Any]:
-    data = _write(_evaluate(corpus, list(corpus.documents), pred), out)
+    # what this run asked of a remote system (cache hits vary between runs)
+    stats = extractor.run_stats() if hasattr(extractor, "run_stats") else None
+    run = {"requests": stats} if stats else None
+    data = _write(_evaluate(corpus, list(corpus.documents), pred), out, run)
     developed_on = list(getattr(extractor, "developed_on", ()))
     entry = {
         "version": data["predictions"].get("version"),
@@ -132,6 +139,7 @@ def run_benchmark(
     convention: str | None = None,
     overwrite: bool = False,
     model: Path | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Score every registered extractor (and, on a corpus with stances, every stance model).
 
@@ -143,7 +151,9 @@ def run_benchmark(
     stances are scored). An extractor that cannot run is reported under its name with the
     error, and the others are scored; a trained one without a model (``model`` names the
     folder of ``learned.v1``, else its default location) is listed under ``not_run`` with
-    the command that trains one. Returns the leaderboard.
+    the command that trains one; ``settings`` are given to the extractor they are named by
+    (``llm.v1``'s endpoint), and one that names none (``llm.v1`` without an endpoint) is
+    listed under ``not_run`` too. Returns the leaderboard.
     Raises ``UnusableInput`` for an unknown corpus, a missing ``data_dir`` or an output
     folder that cannot or may not be written; ``InvalidData`` for an invalid corpus file.
     """
@@ -155,7 +165,11 @@ def run_benchmark(
     report = _report_head(corpus)
     writer = "quotebench benchmark"
     with output_folder(output_dir, inputs, overwrite=overwrite, writer=writer) as out:
-        preds = _run_extractors(corpus, report, out, progress, model)
+        chosen = {"model": model}
+        per_name = {
+            n: dict(settings.get(n, chosen)) if settings else chosen for n in extractors.names()
+        }
+        preds = _run_extractors(corpus, report, out, progress, per_name)
         report["could_not_run"] = sorted(n for n, e in report["extractors"].items() if "error" in e)
         if preds and any(d.stances for d in corpus.documents) and targets:
             report["stance"] = _stance(corpus, preds, targets, out)
@@ -182,14 +196,14 @@ def _report_head(corpus: Corpus) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _build(name: str, corpus: Corpus, model: Path | None) -> tuple[Any, str | None]:
+def _build(name: str, corpus: Corpus, settings: Mapping[str, Any]) -> tuple[Any, str | None]:
     """The extractor following the corpus's convention, or its own way with the reason."""
     if corpus.convention is None:
-        return build_extractor(name, model=model), None
+        return build_extractor(name, **settings), None
     try:
-        return build_extractor(name, corpus.convention, model=model), None
+        return build_extractor(name, corpus.convention, **settings), None
     except ConventionUnsupported as error:
-        return build_extractor(name, model=model), str(error)
+        return build_extractor(name, **settings), str(error)
 
 
 def _unscorable(extractor: Any, corpus: Corpus) -> str | None:
@@ -210,15 +224,16 @@ def _run_extractors(
     report: dict[str, Any],
     out: Path,
     progress: Progress | None,
-    model: Path | None = None,
+    settings: Mapping[str, Mapping[str, Any]],
 ) -> dict[str, list[Document]]:
-    """Run and score every extractor; one that cannot run gets its error in ``report``."""
+    """Run and score every extractor (each with its ``settings``); one that cannot run gets
+    its error in ``report``."""
     preds: dict[str, list[Document]] = {}
     for name in extractors.names():
         if progress:
             progress(name)
         try:
-            extractor, note = _build(name, corpus, model)
+            extractor, note = _build(name, corpus, settings[name])
             unscorable = _unscorable(extractor, corpus)
             if unscorable:
                 report["not_run"][name] = unscorable

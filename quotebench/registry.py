@@ -79,6 +79,7 @@ extractors: Registry[Any] = Registry(
         "quotebench.baselines.dependency",
         "quotebench.baselines.textacy_adapter",
         "quotebench.baselines.learned",
+        "quotebench.baselines.llm",
     ),
 )
 stance_models: Registry[Any] = Registry(STANCE_GROUP, builtins=("quotebench.baselines.stance",))

@@ -20,8 +20,10 @@ UNDER_CI = os.environ.get("CI", "").lower() == "true"
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_user_models(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Trained models are looked for in an empty folder, never in the user's own."""
+    """Trained models and cached answers are looked for in empty folders, never in the
+    user's own."""
     os.environ["QUOTEBENCH_MODELS"] = str(tmp_path_factory.mktemp("models"))
+    os.environ["QUOTEBENCH_LLM_CACHE"] = str(tmp_path_factory.mktemp("llm-cache"))
 
 
 def require(condition: bool, reason: str) -> None:

@@ -127,6 +127,18 @@ def test_a_speaker_near_the_quote_is_a_mention_and_one_far_away_an_entity() -> N
     assert [e.name for e in document.entities] == ["Tom Ray", "Jane Doe", "Ms Doe"]
 
 
+def test_a_quote_that_opens_a_quotation_takes_the_mark_that_closes_it() -> None:
+    text = "He said the bridge was \u201ca disgrace, really.\u201d And \u201cfine\u201d work."
+    document = _aligned(
+        {"text": "the bridge was \u201ca disgrace, really"}, {"text": "fine\u201d work"}, text=text
+    )
+    assert _contents(document) == [
+        ["the bridge was \u201ca disgrace, really.\u201d"],
+        ["\u201cfine\u201d work"],
+    ]
+    assert [q.type for q in document.quotes] == ["mixed", "mixed"]
+
+
 def test_the_type_comes_from_the_marks_unless_given() -> None:
     document = _aligned(
         {"text": "It is a disgrace"},
@@ -172,6 +184,10 @@ def test_a_cut_quote_perturbed_by_the_normalisations_aligns_back_to_its_offsets(
 ) -> None:
     text, start, end = case
     cut = text[start:end]
+    depth = [0]
+    for char in cut:  # a cut through a quotation takes its mark: that is another test
+        depth.append(depth[-1] + (char == "\u201c") - (char == "\u201d"))
+    assume(min(depth) == 0 == depth[-1])
     folded, needle = fold(text), fold(cut)
     assume(sum(folded.startswith(needle, i) for i in range(len(folded))) == 1)
     perturbed = cut

@@ -22,6 +22,14 @@ from .common import (
     echo_json,
     reporting,
 )
+from .llm_options import (
+    CacheDirOption,
+    EndpointOption,
+    KeyVariableOption,
+    OfflineOption,
+    TemperatureOption,
+    llm_settings,
+)
 
 SLICES = ("all", "direct", "indirect", "mixed")
 WIDTH = 120  # when the output is not a terminal
@@ -145,6 +153,14 @@ def benchmark(
     ] = None,
     targets: TargetsOption = None,
     model: ModelOption = None,
+    endpoint: EndpointOption = None,
+    llm_model: Annotated[
+        str | None, typer.Option(help="llm.v1: the model's name at the endpoint.")
+    ] = None,
+    key_variable: KeyVariableOption = "OPENAI_API_KEY",
+    temperature: TemperatureOption = 0.0,
+    cache_dir: CacheDirOption = None,
+    offline: OfflineOption = False,
     overwrite: OverwriteOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the leaderboard as JSON.")] = False,
 ) -> None:
@@ -156,10 +172,12 @@ def benchmark(
         typer.echo("no extractor is registered: nothing to benchmark")
         return
     err = Console(stderr=True)
+    llm = llm_settings(llm_model, endpoint, key_variable, temperature, cache_dir, offline)
     with reporting():
         report = run_benchmark(
             output_dir, corpus, data_dir, progress=lambda n: err.print(f"running {n} ..."),
             targets_path=targets, convention=convention, overwrite=overwrite, model=model,
+            settings={"llm.v1": llm},
         )  # fmt: skip
     if as_json:
         echo_json(report)

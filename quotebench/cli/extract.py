@@ -22,7 +22,15 @@ from quotebench.corpus.load import checked_lines
 from quotebench.extraction import build_extractor
 
 from .app import app
-from .common import ModelOption, TargetsOption, reporting
+from .common import TargetsOption, reporting
+from .llm_options import (
+    CacheDirOption,
+    EndpointOption,
+    KeyVariableOption,
+    OfflineOption,
+    TemperatureOption,
+    llm_settings,
+)
 
 __all__ = ["extract", "input_documents"]
 
@@ -73,20 +81,36 @@ def extract(
         str | None,
         typer.Option(help="The annotation convention to follow (annotation/CONVENTIONS.md)."),
     ] = None,
-    model: ModelOption = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="The extractor's model: learned.v1's model folder (default: its"
+            " documented location), llm.v1's model name at the endpoint."
+        ),
+    ] = None,
+    endpoint: EndpointOption = None,
+    key_variable: KeyVariableOption = "OPENAI_API_KEY",
+    temperature: TemperatureOption = 0.0,
+    cache_dir: CacheDirOption = None,
+    offline: OfflineOption = False,
 ) -> None:
     """Predict quotes and speakers for every document; the output appears only when complete."""
     with reporting():
-        check_output(output, [input, model])
+        inputs = [input, Path(model) if model else None]
+        check_output(output, inputs)
         total, inventory = _count_lines(input), load_targets(targets)
+        settings = llm_settings(model, endpoint, key_variable, temperature, cache_dir, offline)
         system = build_extractor(
-            extractor, convention, n_process=n_process, batch_size=batch_size, model=model
+            extractor, convention, n_process=n_process, batch_size=batch_size, **settings
         )
         count = quotes = 0
-        with _progress() as progress, output_file(output, [input, model]) as handle:
+        with _progress() as progress, output_file(output, inputs) as handle:
             task = progress.add_task(system.name, total=total)
             for predicted in system.extract(input_documents(input, inventory)):
                 handle.write(predicted.to_json() + "\n")
                 count, quotes = count + 1, quotes + len(predicted.quotes)
                 progress.advance(task)
     typer.echo(f"{output}: {count} document(s), {quotes} quote(s) by {system.name}")
+    if hasattr(system, "run_stats"):
+        stats = system.run_stats()
+        typer.echo(f"{stats['requests']} request(s), {stats['cache_hits']} answered from the cache")
