@@ -1,5 +1,5 @@
 """``llm.v1``: quotes asked of a language model behind an OpenAI-compatible endpoint."""
 
-from .extractor import LLMExtractor, llm_v1
+from .extractor import LLMExtractor
 
-__all__ = ["LLMExtractor", "llm_v1"]
+__all__ = ["LLMExtractor"]

@@ -30,7 +30,7 @@ from .client import Answer, Endpoint, EndpointFailed
 from .prompt import Prompt, answer_schema, prompt_for
 from .windows import DEFAULT_OVERLAP, DEFAULT_WINDOW, windows
 
-__all__ = ["LLMExtractor", "llm_v1"]
+__all__ = ["LLMExtractor"]
 
 DEFAULT_CONVENTION = "quotebench.v1"
 
@@ -178,22 +178,4 @@ def _first_of_each(quotes: list[StringQuote]) -> list[StringQuote]:
     return kept
 
 
-@extractors.register("llm.v1")
-def llm_v1(
-    model: str | None = None,
-    endpoint: str | None = None,
-    key_variable: str = "OPENAI_API_KEY",
-    temperature: float = 0.0,
-    timeout: float = 120.0,
-    retries: int = 4,
-    window: int = DEFAULT_WINDOW,
-    overlap: int = DEFAULT_OVERLAP,
-    cache_dir: Path | None = None,
-    offline: bool = False,
-    convention: str | None = None,
-) -> LLMExtractor:
-    """The ``llm.v1`` extractor (see ``LLMExtractor``)."""
-    return LLMExtractor(
-        model, endpoint, key_variable, temperature, timeout, retries, window, overlap,
-        cache_dir, offline, convention,
-    )  # fmt: skip
+extractors.register("llm.v1")(LLMExtractor)

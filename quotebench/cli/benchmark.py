@@ -13,6 +13,7 @@ from quotebench.benchmark import run_benchmark
 from quotebench.corpora import corpora
 from quotebench.registry import extractors
 
+from . import llm_options as llm
 from .app import app
 from .common import (
     EXIT_UNUSABLE,
@@ -21,14 +22,6 @@ from .common import (
     TargetsOption,
     echo_json,
     reporting,
-)
-from .llm_options import (
-    CacheDirOption,
-    EndpointOption,
-    KeyVariableOption,
-    OfflineOption,
-    TemperatureOption,
-    llm_settings,
 )
 
 SLICES = ("all", "direct", "indirect", "mixed")
@@ -153,14 +146,14 @@ def benchmark(
     ] = None,
     targets: TargetsOption = None,
     model: ModelOption = None,
-    endpoint: EndpointOption = None,
+    endpoint: llm.EndpointOption = None,
     llm_model: Annotated[
         str | None, typer.Option(help="llm.v1: the model's name at the endpoint.")
     ] = None,
-    key_variable: KeyVariableOption = "OPENAI_API_KEY",
-    temperature: TemperatureOption = 0.0,
-    cache_dir: CacheDirOption = None,
-    offline: OfflineOption = False,
+    key_variable: llm.KeyVariableOption = "OPENAI_API_KEY",
+    temperature: llm.TemperatureOption = 0.0,
+    cache_dir: llm.CacheDirOption = None,
+    offline: llm.OfflineOption = False,
     overwrite: OverwriteOption = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the leaderboard as JSON.")] = False,
 ) -> None:
@@ -172,12 +165,12 @@ def benchmark(
         typer.echo("no extractor is registered: nothing to benchmark")
         return
     err = Console(stderr=True)
-    llm = llm_settings(llm_model, endpoint, key_variable, temperature, cache_dir, offline)
+    asked = llm.llm_settings(llm_model, endpoint, key_variable, temperature, cache_dir, offline)
     with reporting():
         report = run_benchmark(
             output_dir, corpus, data_dir, progress=lambda n: err.print(f"running {n} ..."),
             targets_path=targets, convention=convention, overwrite=overwrite, model=model,
-            settings={"llm.v1": llm},
+            settings={"llm.v1": asked},
         )  # fmt: skip
     if as_json:
         echo_json(report)

@@ -21,16 +21,9 @@ from quotebench.corpus import (
 from quotebench.corpus.load import checked_lines
 from quotebench.extraction import build_extractor
 
+from . import llm_options as llm
 from .app import app
 from .common import TargetsOption, reporting
-from .llm_options import (
-    CacheDirOption,
-    EndpointOption,
-    KeyVariableOption,
-    OfflineOption,
-    TemperatureOption,
-    llm_settings,
-)
 
 __all__ = ["extract", "input_documents"]
 
@@ -88,18 +81,18 @@ def extract(
             " documented location), llm.v1's model name at the endpoint."
         ),
     ] = None,
-    endpoint: EndpointOption = None,
-    key_variable: KeyVariableOption = "OPENAI_API_KEY",
-    temperature: TemperatureOption = 0.0,
-    cache_dir: CacheDirOption = None,
-    offline: OfflineOption = False,
+    endpoint: llm.EndpointOption = None,
+    key_variable: llm.KeyVariableOption = "OPENAI_API_KEY",
+    temperature: llm.TemperatureOption = 0.0,
+    cache_dir: llm.CacheDirOption = None,
+    offline: llm.OfflineOption = False,
 ) -> None:
     """Predict quotes and speakers for every document; the output appears only when complete."""
     with reporting():
         inputs = [input, Path(model) if model else None]
         check_output(output, inputs)
         total, inventory = _count_lines(input), load_targets(targets)
-        settings = llm_settings(model, endpoint, key_variable, temperature, cache_dir, offline)
+        settings = llm.llm_settings(model, endpoint, key_variable, temperature, cache_dir, offline)
         system = build_extractor(
             extractor, convention, n_process=n_process, batch_size=batch_size, **settings
         )
