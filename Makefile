@@ -16,7 +16,7 @@ $(VENV)/.installed-runtime: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -e ".[test]"
+	$(BIN)/pip install -e ".[test,dask]"
 	touch $@ $(VENV)/.installed-runtime
 
 benchmark: $(VENV)/.installed-runtime

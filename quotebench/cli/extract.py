@@ -24,6 +24,7 @@ from quotebench.extraction import build_extractor
 from . import llm_options as llm
 from .app import app
 from .common import TargetsOption, reporting
+from .sharded import extract_on_dask
 
 __all__ = ["extract", "input_documents"]
 
@@ -65,8 +66,21 @@ def _progress() -> Any:
 @app.command()
 def extract(
     extractor: Annotated[str, typer.Option(help="A registered extractor, e.g. dependency.v1.")],
-    input: Annotated[Path, typer.Option("--input", help="JSON Lines with id and text per line.")],
-    output: Annotated[Path, typer.Option(help="Where the predicted documents are written.")],
+    input: Annotated[
+        Path,
+        typer.Option(
+            "--input",
+            help="JSON Lines with id and text per line; with --engine dask,"
+            " a folder or glob of .jsonl and .parquet (id, text) shards.",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            help="Where the predicted documents are written (with --engine dask, a"
+            " folder: one shard per input shard and a manifest)."
+        ),
+    ],
     n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Paragraphs per spaCy batch.")] = 64,
     targets: TargetsOption = None,
@@ -86,8 +100,30 @@ def extract(
     temperature: llm.TemperatureOption = 0.0,
     cache_dir: llm.CacheDirOption = None,
     offline: llm.OfflineOption = False,
+    engine: Annotated[
+        str, typer.Option(help="one-process (spaCy's --n-process), or dask (a sharded corpus).")
+    ] = "one-process",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="dask: a scheduler's address (default: a local cluster)."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="dask: local workers (default: one per core).")
+    ] = None,
 ) -> None:
-    """Predict quotes and speakers for every document; the output appears only when complete."""
+    """Predict quotes and speakers for every document; the output appears only when complete
+    (with --engine dask, shard by shard: a rerun skips the finished ones)."""
+    if engine not in ("one-process", "dask"):
+        typer.echo(f"error: --engine {engine!r}: choose one-process or dask", err=True)
+        raise typer.Exit(2)
+    if engine == "dask":
+        with reporting():
+            settings = llm.llm_settings(
+                model, endpoint, key_variable, temperature, cache_dir, offline
+            )
+            extract_on_dask(extractor, convention, {**settings, "batch_size": batch_size}, input,
+                            output, scheduler, workers, _progress())  # fmt: skip
+        return
     with reporting():
         inputs = [input, Path(model) if model else None]
         check_output(output, inputs)
