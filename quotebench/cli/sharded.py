@@ -8,6 +8,8 @@ from typing import Any
 
 import typer
 
+from quotebench.corpus import UnusableInput
+
 __all__ = ["extract_on_dask"]
 
 
