@@ -34,6 +34,7 @@ class Target(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     label: str = Field(min_length=1)
     description: str
+    entity: str | None = None  # the canonical name of the entity the target is, if it is one
 
     @field_validator("label", "description")
     @classmethod

@@ -15,6 +15,7 @@ from . import (  # noqa: F401  (register commands)
     extract,
     hf,
     import_brat,
+    import_seesaw,
     ingest,
     schema,
     show,
