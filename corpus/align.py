@@ -1,14 +1,17 @@
 """String-level predictions aligned with their documents' text: quotes with offsets.
 
 Each quote string, in the order given (``textsearch`` describes the normalisation):
-1. whole: exactly, then normalised, each step skipping the characters an earlier string's
-   quote took; among several occurrences, the one nearest the end of the previous quote;
+1. whole: exactly, then normalised, each step preferring places that share no character
+   with an earlier string's quote; among several, the one nearest the end of the previous
+   quote;
 2. else, when it holds an ellipsis, fragment by fragment (each found as in 1, else
    fuzzily), each after the one before: one discontinuous quote, recorded with its weakest
    fragment's method and similarity;
 3. else whole, fuzzily (at ``FUZZY_THRESHOLD``, rapidfuzz's similarity out of 100);
-4. else it is unaligned, and a string whose characters an earlier one took is a duplicate:
-   both are recorded with the string and scored as false positives.
+4. else it is unaligned; a string placed exactly where an earlier string's quote is (no
+   other place being free) is a duplicate; both are recorded with the string and scored as
+   false positives. (A place inside an earlier quote is taken when there is no other: quotes
+   nest.)
 The speaker becomes a mention when its name (or the last word of a name of several words)
 occurs in the quote's paragraphs or the paragraph on either side, outside the quote; else it
 is an entity by name alone. A cue is looked for in the same place. A segment that opens
@@ -21,7 +24,7 @@ document's.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .conventions import Convention
@@ -34,6 +37,9 @@ from .textsearch import FUZZY_THRESHOLD, MARKS, Found, Normalised, fold, normali
 __all__ = ["FUZZY_THRESHOLD", "align_prediction"]
 
 ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\. \. \.|\u2026)\s*")
+_EDGE_ELLIPSIS = re.compile(r"^\s*(?:\.\.\.|\. \. \.|\u2026)|(?:\.\.\.|\. \. \.|\u2026)\s*$")
+_SPACE = " \t\n\r\f\v\u00a0"
+_TRIES = 8  # places of a first fragment tried before a fragmented string is unaligned
 _RANK = {"exact": 0, "normalised": 1, "fuzzy": 2}
 Segments = tuple[tuple[int, int], ...]
 
@@ -60,10 +66,7 @@ def align_prediction(
     records: list[Alignment] = []
     for given in prediction.quotes:
         match = aligner.match(given.text)
-        match = match and _Match(
-            _balanced(document.text, match.segments), match.method, match.similarity
-        )
-        if match is None or match.segments in aligner.taken:
+        if match is None or match.segments in aligner.quotes:
             method = "unaligned" if match is None else "duplicate"
             records.append(_record(given, None, method, None))
             continue
@@ -117,12 +120,6 @@ def _quote(text: str, quote_id: str, given: StringQuote, match: _Match, people: 
     )
 
 
-def _balanced(text: str, segments: Segments) -> Segments:
-    """``segments`` each widened over the quotation mark (and the punctuation before it)
-    that closes one opened inside it, and over the one that opens one closed inside it."""
-    return tuple(_balanced_segment(text, a, b) for a, b in segments)
-
-
 _PAIRS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 
 
@@ -148,6 +145,8 @@ def _unmatched(inside: str) -> tuple[str | None, str | None]:
 
 
 def _balanced_segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` widened over the quotation mark (and the punctuation before it) that
+    closes one opened inside it, and over the one that opens one closed inside it."""
     closed, left_open = _unmatched(text[start:end])
     if closed is not None and text[start - 1 : start] in (*_PAIRS, '"'):
         start -= 1
@@ -161,21 +160,32 @@ def _balanced_segment(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Aligner:
-    """Finds strings in one text, remembering the previous quote and what was taken."""
+    """Finds strings in one text, remembering the previous quote and the characters taken."""
 
     def __init__(self, normalised: Normalised, threshold: float) -> None:
         self.text, self.normalised, self.threshold = normalised.source, normalised, threshold
-        self.taken: set[Segments] = set()
+        self.taken: list[tuple[int, int]] = []
+        self.quotes: set[Segments] = set()
         self.anchor = 0
 
     def take(self, segments: Segments) -> None:
-        """Mark ``segments`` as one quote's: later strings prefer other occurrences."""
-        self.taken.add(segments)
+        """Mark the characters of ``segments`` as one quote's (other places are preferred
+        for later strings; the same segments again are a duplicate); the next quote is
+        looked for nearest its end."""
+        self.taken += segments
+        self.quotes.add(segments)
         self.anchor = segments[-1][1]
 
+    def overlaps(self, segments: Segments) -> bool:
+        """Whether ``segments`` share a character with a quote already taken."""
+        return any(a < d and c < b for a, b in segments for c, d in self.taken)
+
     def match(self, string: str) -> _Match | None:
-        """Where ``string`` lies: whole, exactly or normalised; else fragment by fragment;
-        else whole, fuzzily; ``None`` if nowhere."""
+        """Where ``string`` (without an ellipsis at either end) lies: whole, exactly or
+        normalised; else fragment by fragment; else whole, fuzzily; ``None`` if nowhere."""
+        string = _EDGE_ELLIPSIS.sub("", string)
+        if not fold(string).strip(MARKS + " "):
+            return None
         found = self._whole(string, self.anchor, None, fuzzy=False)
         if found is None and ELLIPSIS.search(string):
             found = self._fragments(string)
@@ -184,55 +194,73 @@ class _Aligner:
     def _whole(self, string: str, anchor: int, after: int | None, fuzzy: bool) -> _Match | None:
         """The best place of ``string`` whole: an untaken exact, normalised (or, if
         ``fuzzy``, fuzzy) match in that order, else a taken exact or normalised one (a
-        duplicate), else ``None``."""
+        duplicate), else ``None``. Each place takes the quotation marks it cuts through."""
         steps = (
-            ("exact", self._exact(string)),
-            ("normalised", list(self.normalised.occurrences(string))),
+            ("exact", self._balanced(self._exact(string))),
+            ("normalised", self._balanced(self.normalised.occurrences(string))),
         )
-        for method, occurrences in steps:
-            best = self._nearest(occurrences, anchor, after, self.taken)
+        for method, places in steps:
+            best = self._nearest(places, anchor, after, free=True)
             if best is not None:
-                return _Match(((best.start, best.end),), method, 100.0)
+                return _Match((best,), method, 100.0)
         close = self.normalised.fuzzy(string, self.threshold) if fuzzy else None
         if close is not None and (after is None or close.start >= after):
-            return _Match(((close.start, close.end),), "fuzzy", close.similarity)
-        for method, occurrences in steps:
-            best = self._nearest(occurrences, anchor, after, set())
+            (place,) = self._balanced([close])
+            return _Match((place,), "fuzzy", close.similarity)
+        for method, places in steps:
+            best = self._nearest(places, anchor, after, free=False)
             if best is not None:
-                return _Match(((best.start, best.end),), method, 100.0)
+                return _Match((best,), method, 100.0)
         return None
 
+    def _balanced(self, found: Iterable[Found]) -> list[tuple[int, int]]:
+        return [_balanced_segment(self.text, f.start, f.end) for f in found if f.end > f.start]
+
     def _exact(self, string: str) -> list[Found]:
-        needle, found = string.strip().strip(MARKS + " "), []
+        needle, found = string.strip(MARKS + _SPACE), []
         at = self.text.find(needle) if needle else -1
         while at >= 0:
             found.append(Found(at, at + len(needle), 100.0))
             at = self.text.find(needle, at + 1)
         return found
 
-    @staticmethod
     def _nearest(
-        found: list[Found], anchor: int, after: int | None, taken: set[Segments]
-    ) -> Found | None:
-        """The occurrence nearest ``anchor`` (the earlier on a tie) that starts at ``after``
-        or later and is not ``taken``."""
+        self, places: list[tuple[int, int]], anchor: int, after: int | None, free: bool
+    ) -> tuple[int, int] | None:
+        """The place nearest ``anchor`` (the earlier on a tie) that starts at ``after`` or
+        later and, if ``free``, shares no character with a quote taken."""
         kept = [
-            f
-            for f in found
-            if f.end > f.start
-            and (after is None or f.start >= after)
-            and ((f.start, f.end),) not in taken
+            (a, b)
+            for a, b in places
+            if (after is None or a >= after) and not (free and self.overlaps(((a, b),)))
         ]
-        return min(kept, key=lambda f: (abs(f.start - anchor), f.start), default=None)
+        return min(kept, key=lambda p: (abs(p[0] - anchor), p[0]), default=None)
 
     def _fragments(self, string: str) -> _Match | None:
+        """The fragments of ``string`` placed in order, each after the one before; the
+        first fragment's exact or normalised places are tried nearest first."""
         parts = [p for p in ELLIPSIS.split(string) if fold(p).strip("\"' ")]
         if len(parts) < 2:
             return None
+        places = {p: "normalised" for p in self._balanced(self.normalised.occurrences(parts[0]))}
+        places.update({p: "exact" for p in self._balanced(self._exact(parts[0]))})
+        nearest = sorted(places.items(), key=lambda kv: (abs(kv[0][0] - self.anchor), kv[0][0]))
+        for first in nearest[:_TRIES] or [None]:
+            found = self._in_order(parts, first)
+            if found is not None:
+                return found
+        return None
+
+    def _in_order(
+        self, parts: list[str], first: tuple[tuple[int, int], str] | None
+    ) -> _Match | None:
+        """``parts`` placed one after another, the first at ``first`` (a place and its
+        method), if given."""
         segments: list[tuple[int, int]] = []
         methods, similarity, anchor, after = [], 100.0, self.anchor, None
-        for part in parts:
-            found = self._whole(part, anchor, after, fuzzy=True)
+        for k, part in enumerate(parts):
+            found = _Match((first[0],), first[1], 100.0) if k == 0 and first else None
+            found = found or self._whole(part, anchor, after, fuzzy=True)
             if found is None:
                 return None
             segments += found.segments
@@ -267,7 +295,7 @@ class _Context:
     def __post_init__(self) -> None:
         self.normalised: Normalised = normalise(self.text)
         self.quoted = quoted_characters(self.text)
-        self.breaks = [0] + [m.end() for m in re.finditer("\n", self.text)] + [len(self.text) + 1]
+        self.breaks = [0, *(m.end() for m in re.finditer("\n+", self.text)), len(self.text) + 1]
 
     def speaker(self, name: str | None, segments: Segments) -> tuple[str | None, str | None]:
         """The source mention and the speaker entity for the speaker ``name`` of a quote."""
@@ -281,6 +309,8 @@ class _Context:
         if found is None:
             return None, entity.id
         span = (found.start, found.end)
+        if span in self.mentions and self.mentions[span].entity != entity.id:
+            return None, entity.id  # that name is another speaker's mention
         if span not in self.mentions:
             mention_id = f"m{len(self.mentions) + 1}"
             text = self.text[found.start : found.end]

@@ -201,6 +201,7 @@ FIELD_NOTES: dict[str, str] = {
     "Target.id": "stable target id",
     "Target.label": "short label",
     "Target.description": "what the target covers and what it does not",
+    "Target.entity": "the canonical name of the entity the target is, null for another target",
     "QuoteRow.document_id": "id of the document the quote is in",
     "QuoteRow.annotator": "annotator of that document version",
     "QuoteRow.speaker_name": "name of the speaker entity, null when the speaker is null",

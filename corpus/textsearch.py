@@ -80,7 +80,8 @@ class Normalised:
 
     def fuzzy(self, needle: str, threshold: float = FUZZY_THRESHOLD) -> Found | None:
         """The best fuzzy match of ``needle`` (normalised, without outer quotation marks) at
-        ``threshold`` or above, its ends moved out to whole words; ``None`` if there is none."""
+        ``threshold`` or above, its ends moved out to whole words, kept within one paragraph;
+        ``None`` if there is none."""
         from rapidfuzz.fuzz import partial_ratio_alignment
 
         needle = fold(needle).strip(_MARKS)
@@ -90,8 +91,16 @@ class Normalised:
         if found is None or found.dest_end <= found.dest_start:
             return None
         start, end = self._whole_words(found.dest_start, found.dest_end)
-        low, high = self.span(start, end)
+        low, high = self._one_paragraph(*self.span(start, end))
         return Found(low, high, round(found.score, 2)) if high > low else None
+
+    def _one_paragraph(self, low: int, high: int) -> tuple[int, int]:
+        """The longest paragraph's part of the text's ``low``-``high``."""
+        pieces, at = [], low
+        for piece in self.source[low:high].split("\n"):
+            pieces.append((at, at + len(piece)))
+            at += len(piece) + 1
+        return max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
 
     def _whole_words(self, start: int, end: int) -> tuple[int, int]:
         text = self.text

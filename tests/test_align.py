@@ -207,3 +207,53 @@ def test_a_string_absent_from_the_text_never_aligns(text: str, string: str) -> N
     document = _aligned({"text": string}, text=text)
     assert document.quotes == ()
     assert [a.method for a in document.annotation.alignment] == ["unaligned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strings", "contents"),
+    [
+        # a string inside an earlier quote takes the free occurrence
+        ("A said x y z. B said x y z w.", ["x y z w", "x y z"], [["x y z w"], ["x y z"]]),
+        # an ellipsis at either end is not part of the quote
+        ("\u201cWe will win this,\u201d she said.", ["We will win this..."],
+         [["We will win this"]]),
+        ("\u201cNo,\u201d she said. \u201cNever again.\u201d", ["...never again"],
+         [["Never again"]]),
+        # a fragment's first place is not the only one tried
+        ("Jo said we must act now, and then she said the plan is ready. Later, Al said we must"
+         " act now.", ["Later, Al said", "we must act now ... the plan is ready"],
+         [["Later, Al said"], ["we must act now", "the plan is ready"]]),
+        # a fuzzy match stays in its paragraph
+        ("She said we will rebuild the old bridge.\n\nOfficials disagreed strongly.",
+         ["we will rebuild the old bridge and"], [["we will rebuild the old bridge."]]),
+    ],
+)  # fmt: skip
+def test_hard_cases_align_where_a_reader_would(
+    text: str, strings: list[str], contents: list[list[str]]
+) -> None:
+    document = _aligned(*({"text": s} for s in strings), text=text)
+    assert sorted(_contents(document)) == sorted(contents)
+
+
+def test_marks_or_an_ellipsis_alone_never_align() -> None:
+    document = _aligned(
+        {"text": "\u201c\n\u201d"}, {"text": "..."}, text="He said:\n\n\u201cGo.\u201d"
+    )
+    assert [a.method for a in document.annotation.alignment] == ["unaligned", "unaligned"]
+
+
+def test_a_name_that_is_another_speakers_mention_is_not_reused() -> None:
+    document = _aligned(
+        {"text": "We will rebuild it", "speaker": "Jane Doe"},
+        {"text": "and fast", "speaker": "John Doe"},
+        text="\u201cWe will rebuild it,\u201d Doe said, \u201cand fast.\u201d",
+    )
+    jane, john = document.quotes
+    assert (jane.source, john.source) == ("m1", None)
+    assert john.speaker != jane.speaker
+
+
+def test_the_paragraph_beside_counts_across_a_blank_line() -> None:
+    text = "\u201cWe will rebuild the bridge,\u201d she said.\n\nJane Doe is the mayor."
+    document = _aligned({"text": "We will rebuild the bridge", "speaker": "Jane Doe"}, text=text)
+    assert document.quotes[0].source == "m1"

@@ -252,3 +252,29 @@ def test_extract_and_benchmark_run_it_from_the_command_line(tmp_path: Path) -> N
     )
     assert missing.code == 2 and "holds no answer" in missing.stderr
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_repeated_quote_by_two_speakers_is_kept_and_a_stale_cache_entry_is_a_miss(
+    tmp_path: Path,
+) -> None:
+    text = "\u201cNo comment,\u201d said Ann Lee.\n\u201cNo comment,\u201d said Bob Roe."
+    reply = _answer(
+        {"text": "No comment", "speaker": "Ann Lee"}, {"text": "No comment", "speaker": "Bob Roe"}
+    )
+    with serve(lambda body, n: reply) as endpoint:
+        _, (predicted,) = _extract(endpoint.url, tmp_path, (Document(id="n", text=text),))
+    assert [m.text for m in predicted.mentions] == ["Ann Lee", "Bob Roe"]
+    for entry in tmp_path.rglob("*.json"):
+        entry.write_text('{"content": "{}", "model": "m"}')  # an entry of another layout
+    with serve(lambda body, n: reply) as endpoint:
+        again, (same,) = _extract(endpoint.url, tmp_path, (Document(id="n", text=text),))
+    assert again.run_stats()["cache_hits"] == 0 and same.quotes == predicted.quotes
+
+
+def test_a_408_after_retries_is_a_failure_and_the_run_goes_on(tmp_path: Path) -> None:
+    late = Reply(408, {"error": {"message": "request timeout"}}, {"Retry-After": "0"})
+    with serve(lambda body, n: late) as endpoint:
+        _, (predicted,) = _extract(endpoint.url, tmp_path, retries=1)
+    assert predicted.annotation.failures == (
+        f"window 0-{len(TEXT)}: still refused after retries: HTTP 408",
+    )

@@ -18,6 +18,8 @@ from quotebench.corpus import UnusableInput
 
 __all__ = ["Answer", "Endpoint", "EndpointFailed"]
 
+_RETRIED = (408, 409, 429)  # with 5xx: the statuses the client retries
+
 
 class EndpointFailed(RuntimeError):
     """A request that did not get an answer: timed out, or still refused after retries."""
@@ -73,9 +75,11 @@ class Endpoint:
             )
         except (openai.APITimeoutError, openai.APIConnectionError) as error:
             raise EndpointFailed(f"no answer: {type(error).__name__}") from None
-        except (openai.RateLimitError, openai.InternalServerError) as error:
-            raise EndpointFailed(f"still refused after retries: HTTP {error.status_code}") from None
         except openai.APIStatusError as error:
+            if error.status_code in _RETRIED or error.status_code >= 500:
+                raise EndpointFailed(
+                    f"still refused after retries: HTTP {error.status_code}"
+                ) from None
             raise UnusableInput(
                 f"the endpoint refused the request: HTTP {error.status_code}: {error.message}"
             ) from None

@@ -2,9 +2,9 @@
 
 Each document is sent in windows (``windows``) with the convention's prompt (``prompt``);
 each answer comes from the cache when it holds one (``cache``), else from the endpoint
-(``client``) and is then kept. The quotes of all windows (the second of two with the same
-normalised text dropped, as overlapping windows repeat them) are aligned with the text
-(``corpus.align``). Each request is recorded in ``annotation.calls``, and what could not be
+(``client``) and is then kept. The quotes of all windows (a quote the window before gave too,
+same normalised text and speaker, dropped: neighbouring windows overlap) are aligned with the
+text (``corpus.align``). Each request is recorded in ``annotation.calls``, and what could not be
 used (an answer that is not JSON, a quote without text, a request that failed) in
 ``annotation.failures``; the document is always written.
 """
@@ -105,7 +105,10 @@ class LLMExtractor:
         quotes: list[StringQuote] = []
         calls: list[Call] = []
         failures: list[str] = []
-        for start, end in windows(document.text, self.window, self.overlap):
+        before: set[tuple[str, str | None]] = set()  # the previous window's quotes
+        for start, end in (
+            windows(document.text, self.window, self.overlap) if document.text else []
+        ):
             where = f"window {start}-{end}"
             try:
                 answer = self._answer(document, document.text[start:end])
@@ -117,10 +120,11 @@ class LLMExtractor:
             if answer.finish_reason == "length":
                 problems.insert(0, "the answer was cut off at its token limit")
             failures += [f"{where}: {problem}" for problem in problems]
-            quotes += found
+            quotes += [q for q in found if _key(q) not in before]
+            before = {_key(q) for q in found}
         prediction = StringPrediction(
             id=document.id,
-            quotes=tuple(_first_of_each(quotes)),
+            quotes=tuple(quotes),
             extractor=self.name,
             version=self.version,
         )
@@ -135,12 +139,13 @@ class LLMExtractor:
                 "model": self.model,
                 "prompt": self.prompt.name,
                 "prompt_sha256": self.prompt.sha256,
-                "parameters": self.parameters,
+                # the answer's schema is versioned with the prompt (PROMPT_VERSION)
+                "temperature": float(self.parameters["temperature"]),
                 "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             }
         )
         kept = self.cache.get(key)
-        if kept is not None:
+        if kept is not None and set(kept) == set(Answer.__dataclass_fields__):
             self.cache_hits += 1
             return Answer(**kept)
         if self.endpoint is None:
@@ -166,16 +171,9 @@ class LLMExtractor:
         )
 
 
-def _first_of_each(quotes: list[StringQuote]) -> list[StringQuote]:
-    """The quotes without a later one of the same normalised text."""
-    seen: set[str] = set()
-    kept = []
-    for quote in quotes:
-        key = fold(quote.text).strip()
-        if key not in seen:
-            seen.add(key)
-            kept.append(quote)
-    return kept
+def _key(quote: StringQuote) -> tuple[str, str | None]:
+    """What makes two answers the same quote: its normalised text and its speaker."""
+    return fold(quote.text).strip(), quote.speaker
 
 
 extractors.register("llm.v1")(LLMExtractor)
