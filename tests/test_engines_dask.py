@@ -153,3 +153,19 @@ def test_a_document_the_extractor_fails_on_is_recorded_and_the_others_kept() -> 
     assert [d.id for d in predicted] == ["0", "1", "2", "3"]
     assert [bool(d.annotation.failures) for d in predicted] == [False, False, True, False]
     assert "RuntimeError: cannot handle this one" in predicted[2].annotation.failures[0]
+
+
+def test_a_shard_whose_output_another_input_wrote_is_refused(tmp_path: Path) -> None:
+    for month in ("jan", "feb"):
+        (tmp_path / month).mkdir()
+        (tmp_path / month / "news.jsonl").write_text(
+            json.dumps({"id": month, "text": TEXTS[0]}) + "\n"
+        )
+    out = tmp_path / "out"
+    extract_sharded(JOB, str(tmp_path / "jan"), out, workers=1)
+    with pytest.raises(UnusableInput, match="holds the predictions of"):
+        extract_sharded(JOB, str(tmp_path / "feb"), out, workers=1)
+    assert [d.id for d in load_documents(out / "news.jsonl")] == ["jan"]
+    # the same file spelled another way is the same shard: nothing to do
+    again = extract_sharded(JOB, str(tmp_path / "jan" / "." / "*.jsonl"), out, workers=1)
+    assert len(again.skipped) == 1 and not again.finished

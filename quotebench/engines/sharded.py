@@ -165,6 +165,17 @@ class JobFolder:
         for stale in self.folder.glob(f".*{PART}"):
             stale.unlink(missing_ok=True)
 
+    def refuse_collisions(self, shards: list[Shard]) -> None:
+        """Refuse a shard whose output a previous run wrote for another input."""
+        owners = {entry["output"]: path for path, entry in self.done.items()}
+        for shard in shards:
+            owner = owners.get(shard.output_name, shard.path)
+            if owner != shard.path:
+                raise UnusableInput(
+                    f"{shard.path}: its output {shard.output_name} in {self.folder} holds the"
+                    f" predictions of {owner}; choose another folder"
+                )
+
     def finished(self, shard: Shard) -> bool:
         """Whether a previous run finished ``shard`` on the same input, its output intact."""
         entry = self.done.get(shard.path)

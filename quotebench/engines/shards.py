@@ -31,17 +31,16 @@ class Shard:
 
 def find_shards(spec: str) -> list[Shard]:
     """The shards a folder (its ``.jsonl`` and ``.parquet`` files) or a glob pattern names,
-    sorted by path.
+    by absolute path, sorted.
 
     Raises ``UnusableInput`` when it names none, a file of another kind, or two shards whose
     outputs would share a name.
     """
     folder = Path(spec)
-    paths = (
-        sorted(str(p) for p in folder.iterdir() if p.suffix in FORMATS)
-        if folder.is_dir()
-        else sorted(glob.glob(spec))
+    found = (
+        [p for p in folder.iterdir() if p.suffix in FORMATS] if folder.is_dir() else glob.glob(spec)
     )
+    paths = sorted(str(Path(p).resolve()) for p in found)  # one spelling of each file
     if not paths:
         raise UnusableInput(f"{spec}: names no .jsonl or .parquet shard")
     shards: list[Shard] = []
