@@ -116,11 +116,9 @@ def extract(
     if engine not in ("one-process", "dask"):
         typer.echo(f"error: --engine {engine!r}: choose one-process or dask", err=True)
         raise typer.Exit(2)
+    settings = llm.llm_settings(model, endpoint, key_variable, temperature, cache_dir, offline)
     if engine == "dask":
         with reporting():
-            settings = llm.llm_settings(
-                model, endpoint, key_variable, temperature, cache_dir, offline
-            )
             extract_on_dask(extractor, convention, {**settings, "batch_size": batch_size}, input,
                             output, scheduler, workers, _progress())  # fmt: skip
         return
@@ -128,7 +126,6 @@ def extract(
         inputs = [input, Path(model) if model else None]
         check_output(output, inputs)
         total, inventory = _count_lines(input), load_targets(targets)
-        settings = llm.llm_settings(model, endpoint, key_variable, temperature, cache_dir, offline)
         system = build_extractor(
             extractor, convention, n_process=n_process, batch_size=batch_size, **settings
         )

@@ -13,15 +13,6 @@ from quotebench.corpus import UnusableInput
 __all__ = ["extract_on_dask"]
 
 
-def _plain(settings: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
-    """The settings given (not ``None``), as plain values every worker receives alike."""
-    return tuple(
-        sorted(
-            (k, str(v) if isinstance(v, Path) else v) for k, v in settings.items() if v is not None
-        )
-    )
-
-
 def _bars(progress: Any) -> Callable[[int, int], Callable[[Any], None]]:
     def start(shards: int, documents: int) -> Callable[[Any], None]:
         by_shard = progress.add_task("shards", total=shards)
@@ -55,7 +46,7 @@ def extract_on_dask(
     except ImportError:
         raise UnusableInput("--engine dask needs Dask: pip install 'quotebench[dask]'") from None
 
-    job = Job(extractor, convention, _plain(settings))
+    job = Job(extractor, convention, tuple(settings.items()))
     with progress:
         outcome = extract_sharded(
             job, str(source), output, scheduler=scheduler, workers=workers, progress=_bars(progress)

@@ -23,7 +23,7 @@ from .shards import Shard, count_documents, find_shards
 
 __all__ = ["Outcome", "extract_sharded", "run_on_dask"]
 
-Progress = Callable[[ShardDone], None]
+Progress = Callable[[int, int], Callable[[ShardDone], None]]  # (shards, documents) to do
 # a local cluster's workers parse text: the stack sampler (every 10 ms) and glibc's eager
 # trimming (MALLOC_TRIM_THRESHOLD_) each cost about 8% of their speed here
 _LOCAL = {
@@ -88,8 +88,9 @@ def run_on_dask(
 ) -> Outcome:
     """Run ``job`` over every shard not already finished in ``output``.
 
-    ``progress`` is told of each finished shard; ``client_hook`` gets the client once the
-    work is submitted (to watch or disturb the cluster).
+    ``progress(shards, documents)``, given what is left to do, gives the callback told of
+    each finished shard; ``client_hook`` gets the client once the work is submitted (to
+    watch or disturb the cluster).
     """
     from distributed import as_completed
 
@@ -97,6 +98,7 @@ def run_on_dask(
     todo = [s for s in shards if s.path not in outcome.skipped]
     if not todo:
         return outcome
+    told = progress(len(todo), sum(map(count_documents, todo))) if progress else None
     try:
         with _client(scheduler, workers) as client:
             futures = _submit(client, job, todo, output.folder)
@@ -111,8 +113,8 @@ def run_on_dask(
                     continue
                 output.record(done)
                 outcome.finished.append(done)
-                if progress is not None:
-                    progress(done)
+                if told is not None:
+                    told(done)
     except BaseException:
         output.remove_parts()  # the cluster is closed: no worker writes any more
         raise
@@ -126,12 +128,11 @@ def extract_sharded(
     *,
     scheduler: str | None = None,
     workers: int | None = None,
-    progress: Callable[[int, int], Callable[[ShardDone], None]] | None = None,
+    progress: Progress | None = None,
     client_hook: Callable[[Any], None] | None = None,
 ) -> Outcome:
     """Run ``job`` over the shards ``source`` names (a folder or a glob) into the folder
-    ``output`` on a Dask cluster; ``progress(shards, documents)`` gives the callback told of
-    each finished shard.
+    ``output`` on a Dask cluster, as ``run_on_dask`` does.
 
     Raises ``UnusableInput`` for no shards, an unknown extractor, or an output folder that
     holds an input or something quotebench did not write there.
@@ -143,6 +144,5 @@ def extract_sharded(
     version = job.build().version
     folder = JobFolder(output, job, version)
     folder.refuse_collisions(shards)
-    told = progress(len(shards), sum(map(count_documents, shards))) if progress else None
-    return run_on_dask(job, shards, folder, scheduler=scheduler, workers=workers, progress=told,
-                       client_hook=client_hook)  # fmt: skip
+    return run_on_dask(job, shards, folder, scheduler=scheduler, workers=workers,
+                       progress=progress, client_hook=client_hook)  # fmt: skip

@@ -37,12 +37,19 @@ PART = ".part"
 
 @dataclass(frozen=True)
 class Job:
-    """What runs over every shard: the extractor, its convention and its settings (plain
-    values, the same on every worker)."""
+    """What runs over every shard: the extractor, its convention and its settings, kept as
+    plain values in name order (paths as text, ``None`` left out), the same on every worker
+    and in the manifest."""
 
     extractor: str
     convention: str | None
     settings: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        given = ((k, str(v) if isinstance(v, Path) else v) for k, v in self.settings)
+        object.__setattr__(
+            self, "settings", tuple(sorted((k, v) for k, v in given if v is not None))
+        )
 
     def build(self) -> Any:
         """The extractor, built once per process."""
@@ -128,7 +135,7 @@ class JobFolder:
     def __init__(self, folder: Path, job: Job, version: str) -> None:
         self.folder, self.job = folder, job
         self.header = {"extractor": job.extractor, "version": version, "convention": job.convention,
-                       "settings": {k: _plain(v) for k, v in job.settings}}  # fmt: skip
+                       "settings": dict(job.settings)}  # fmt: skip
         self.done: dict[str, dict[str, Any]] = {}
         self._read()
 
@@ -209,7 +216,3 @@ def _manifest(folder: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return value if isinstance(value, dict) else None
-
-
-def _plain(value: Any) -> Any:
-    return str(value) if isinstance(value, Path) else value
