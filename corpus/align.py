@@ -32,7 +32,16 @@ from .marks import quote_type_in, quoted_characters
 from .model import Alignment, Document, Entity, Mention, Quote, Span
 from .projection import content_marks
 from .strings import StringPrediction, StringQuote
-from .textsearch import FUZZY_THRESHOLD, MARKS, Found, Normalised, fold, normalise
+from .textsearch import (
+    FOLDED_MARKS,
+    FUZZY_THRESHOLD,
+    MARKS,
+    Found,
+    Normalised,
+    fold,
+    normalise,
+    positions,
+)
 
 __all__ = ["FUZZY_THRESHOLD", "align_prediction"]
 
@@ -178,13 +187,13 @@ class _Aligner:
 
     def overlaps(self, segments: Segments) -> bool:
         """Whether ``segments`` share a character with a quote already taken."""
-        return any(a < d and c < b for a, b in segments for c, d in self.taken)
+        return _overlapping(segments, self.taken)
 
     def match(self, string: str) -> _Match | None:
         """Where ``string`` (without an ellipsis at either end) lies: whole, exactly or
         normalised; else fragment by fragment; else whole, fuzzily; ``None`` if nowhere."""
         string = _EDGE_ELLIPSIS.sub("", string)
-        if not fold(string).strip(MARKS + " "):
+        if not fold(string).strip(FOLDED_MARKS):
             return None
         found = self._whole(string, self.anchor, None, fuzzy=False)
         if found is None and ELLIPSIS.search(string):
@@ -217,12 +226,8 @@ class _Aligner:
         return [_balanced_segment(self.text, f.start, f.end) for f in found if f.end > f.start]
 
     def _exact(self, string: str) -> list[Found]:
-        needle, found = string.strip(MARKS + _SPACE), []
-        at = self.text.find(needle) if needle else -1
-        while at >= 0:
-            found.append(Found(at, at + len(needle), 100.0))
-            at = self.text.find(needle, at + 1)
-        return found
+        needle = string.strip(MARKS + _SPACE)
+        return [Found(at, at + len(needle), 100.0) for at in positions(self.text, needle)]
 
     def _nearest(
         self, places: list[tuple[int, int]], anchor: int, after: int | None, free: bool
@@ -239,7 +244,7 @@ class _Aligner:
     def _fragments(self, string: str) -> _Match | None:
         """The fragments of ``string`` placed in order, each after the one before; the
         first fragment's exact or normalised places are tried nearest first."""
-        parts = [p for p in ELLIPSIS.split(string) if fold(p).strip("\"' ")]
+        parts = [p for p in ELLIPSIS.split(string) if fold(p).strip(FOLDED_MARKS)]
         if len(parts) < 2:
             return None
         places = {p: "normalised" for p in self._balanced(self.normalised.occurrences(parts[0]))}
@@ -338,7 +343,7 @@ class _Context:
             if low <= f.start
             and f.end <= high
             and self._whole_words(f)
-            and not _inside(f, segments)
+            and not _overlapping(((f.start, f.end),), segments)
         ]
         return min(
             found, key=lambda f: (max(start - f.end, f.start - end, 0), f.start), default=None
@@ -357,5 +362,6 @@ class _Context:
         return not before.isalnum() and not after.isalnum()
 
 
-def _inside(found: Found, segments: Sequence[tuple[int, int]]) -> bool:
-    return any(found.start < b and a < found.end for a, b in segments)
+def _overlapping(spans: Sequence[tuple[int, int]], others: Sequence[tuple[int, int]]) -> bool:
+    """Whether a span of ``spans`` shares a character with one of ``others``."""
+    return any(a < d and c < b for a, b in spans for c, d in others)

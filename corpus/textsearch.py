@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
+    "FOLDED_MARKS",
     "FUZZY_MIN_LENGTH",
     "FUZZY_THRESHOLD",
     "MARKS",
@@ -20,6 +21,7 @@ __all__ = [
     "Normalised",
     "fold",
     "normalise",
+    "positions",
 ]
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz similarity (0-100) a fuzzy match must reach
@@ -27,7 +29,7 @@ FUZZY_MIN_LENGTH = 12  # normalised characters a string needs before it is match
 _DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02'
 _SINGLE = "'\u2018\u2019\u201a\u201b`\u00b4\u2032"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_MARKS = "\"' "
+FOLDED_MARKS = "\"' "  # what normalised text strips from a string's ends: marks and spaces
 MARKS = _DOUBLE + _SINGLE  # every quotation mark normalising knows
 
 
@@ -72,11 +74,9 @@ class Normalised:
     def occurrences(self, needle: str) -> Iterator[Found]:
         """Every occurrence (overlapping ones too) of ``needle``, normalised and without
         outer quotation marks, as text offsets."""
-        needle = fold(needle).strip(_MARKS)
-        at = self.text.find(needle) if needle else -1
-        while at >= 0:
+        needle = fold(needle).strip(FOLDED_MARKS)
+        for at in positions(self.text, needle):
             yield Found(*self.span(at, at + len(needle)), 100.0)
-            at = self.text.find(needle, at + 1)
 
     def fuzzy(self, needle: str, threshold: float = FUZZY_THRESHOLD) -> Found | None:
         """The best fuzzy match of ``needle`` (normalised, without outer quotation marks) at
@@ -84,7 +84,7 @@ class Normalised:
         ``None`` if there is none."""
         from rapidfuzz.fuzz import partial_ratio_alignment
 
-        needle = fold(needle).strip(_MARKS)
+        needle = fold(needle).strip(FOLDED_MARKS)
         if len(needle) < FUZZY_MIN_LENGTH or len(needle) > len(self.text):
             return None
         found = partial_ratio_alignment(needle, self.text, score_cutoff=threshold)
@@ -125,6 +125,14 @@ def normalise(text: str) -> Normalised:
         chars.append(folded)
         origin.extend([index] * len(folded))
     return Normalised("".join(chars), tuple(origin), text)
+
+
+def positions(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` starts in ``text``, overlapping occurrences too; none if it is empty."""
+    at = text.find(needle) if needle else -1
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
 
 
 def fold(text: str) -> str:

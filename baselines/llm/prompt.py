@@ -10,7 +10,6 @@ The prompt's sha256 covers the system message, so any change to it shows in resu
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,10 +81,9 @@ def prompt_for(convention: Convention) -> Prompt:
 def answer_schema() -> dict[str, Any]:
     """The JSON Schema of an answer: ``{"quotes": [string-level quotes]}``."""
     item = StringQuote.model_json_schema()
-    schema = {
+    return {
         "type": "object",
         "properties": {"quotes": {"type": "array", "items": item}},
         "required": ["quotes"],
         "additionalProperties": False,
     }
-    return json.loads(json.dumps(schema))
