@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from .model import Document
 
-__all__ = ["collection_sha256"]
+__all__ = ["collection_sha256", "combined_sha256", "document_sha256"]
 
 
 _by_id = operator.attrgetter("id")
@@ -71,14 +71,24 @@ def _canonical_json(document: Document) -> bytes:
     return canonical.__pydantic_serializer__.to_json(canonical)
 
 
-def collection_sha256(documents: Sequence[Document]) -> str:
-    """sha256 of a collection in canonical form: documents, and every list within them, sorted.
+def document_sha256(document: Document) -> bytes:
+    """The sha256 digest of one document in canonical form."""
+    return hashlib.sha256(_canonical_json(document)).digest()
 
-    The same annotations in any order of lines, quotes, segments or stances hash alike. Lines
-    are sorted as UTF-8 bytes, which is the order of their characters.
-    """
+
+def combined_sha256(digests: Iterable[bytes]) -> str:
+    """The collection hash from its documents' ``document_sha256`` digests, in any order."""
     digest = hashlib.sha256()
-    for line in sorted(map(_canonical_json, documents)):
-        digest.update(line)
-        digest.update(b"\n")
+    for item in sorted(digests):
+        digest.update(item)
     return digest.hexdigest()
+
+
+def collection_sha256(documents: Iterable[Document]) -> str:
+    """sha256 of a collection in canonical form: of the sorted digests of its documents, each
+    with every list within it sorted.
+
+    The same annotations in any order of lines, quotes, segments or stances hash alike, and a
+    collection streamed document by document hashes with 32 bytes kept per document.
+    """
+    return combined_sha256(map(document_sha256, documents))

@@ -17,17 +17,22 @@ from .output import Inputs, output_file
 from .problems import InvalidData, Problem, UnusableInput
 
 __all__ = [
+    "EMPTY_FILE",
     "field_path",
     "iter_json_lines",
+    "iter_raw_lines",
     "loads_strict",
     "model_or_problems",
+    "parse_json_line",
     "read_json_file",
+    "read_line_at",
     "read_utf8",
     "scan_documents",
     "write_documents",
 ]
 
 M = TypeVar("M", bound=BaseModel)
+EMPTY_FILE = "the file holds no JSON lines"
 
 
 class _NotJson(ValueError):
@@ -55,6 +60,36 @@ def loads_strict(text: str | bytes) -> Any:
     return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
 
 
+def iter_raw_lines(path: str | Path) -> Iterator[tuple[int, int, bytes]]:
+    """Yield ``(line number, byte offset, bytes)`` for each non-blank line, streamed.
+
+    Raises ``UnusableInput`` when the file cannot be opened.
+    """
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, errors mapped first
+    except OSError as error:
+        raise UnusableInput(f"{path}: cannot open: {error.strerror or error}") from error
+    offset = 0
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if raw.strip():
+                yield number, offset, raw
+            offset += len(raw)
+
+
+def read_line_at(path: str | Path, offset: int) -> bytes:
+    """The line of ``path`` that starts at byte ``offset``.
+
+    Raises ``UnusableInput`` when the file cannot be read.
+    """
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            return handle.readline()
+    except OSError as error:
+        raise UnusableInput(f"{path}: cannot read: {error.strerror or error}") from error
+
+
 def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object | Problem]]:
     """Yield ``(line number, parsed JSON value or Problem)`` for each non-blank line.
 
@@ -63,22 +98,16 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, object | Problem]]:
     the file cannot be opened.
     """
     name = str(path)
-    try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, errors mapped first
-    except OSError as error:
-        raise UnusableInput(f"{name}: cannot open: {error.strerror or error}") from error
     seen = False
-    with handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen = True
-            yield number, _parse_line(name, number, raw)
+    for number, _, raw in iter_raw_lines(path):
+        seen = True
+        yield number, parse_json_line(name, number, raw)
     if not seen:
-        yield 0, Problem(name, None, None, None, "the file holds no JSON lines")
+        yield 0, Problem(name, None, None, None, EMPTY_FILE)
 
 
-def _parse_line(name: str, number: int, raw: bytes) -> object | Problem:
+def parse_json_line(name: str, number: int, raw: bytes) -> object | Problem:
+    """Line ``number`` of file ``name`` as a JSON value, or the ``Problem`` it has."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as error:

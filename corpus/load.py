@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .jsonl import scan_documents
+from .jsonl import model_or_problems, parse_json_line, scan_documents
 from .model import Document
 from .problems import InvalidData, Problem, UnusableInput
 from .targets import Target, load_targets
@@ -22,6 +22,7 @@ from .validate import check_document
 
 __all__ = [
     "Collection",
+    "checked_line",
     "checked_lines",
     "load_collection",
     "load_documents",
@@ -68,13 +69,32 @@ def checked_lines(
         if not isinstance(item, Document):
             yield line, None, item
             continue
-        problems = [Problem(name, line, item.id, f, m) for f, m in check_document(item, ids)]
+        problems = _invariant_problems(name, line, item, ids)
         key = (item.id, item.annotation.annotator)
         if key in versions:
             message = f"(id, annotator) {key} repeats line {versions[key]}"
             problems.append(Problem(name, line, item.id, "annotation.annotator", message))
         versions.setdefault(key, line)
         yield line, item, problems
+
+
+def _invariant_problems(name: str, line: int, document: Document, ids: list[str]) -> list[Problem]:
+    return [Problem(name, line, document.id, f, m) for f, m in check_document(document, ids)]
+
+
+def checked_line(
+    name: str, number: int, raw: bytes, target_ids: list[str]
+) -> tuple[Document | None, list[Problem]]:
+    """Line ``number`` of file ``name`` as a document checked as ``checked_lines`` checks it
+    (but for repeated ids, which need the whole file), and its problems; ``target_ids`` are
+    the inventory's target ids."""
+    value = parse_json_line(name, number, raw)
+    if isinstance(value, Problem):
+        return None, [value]
+    item = model_or_problems(Document, name, number, value)
+    if isinstance(item, list):
+        return None, item
+    return item, _invariant_problems(name, number, item, target_ids)
 
 
 def load_collection(

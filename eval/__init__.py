@@ -3,5 +3,13 @@
 from .files import evaluate_files
 from .harness import Conventions, Results, evaluate
 from .reports import write_reports
+from .sharded import evaluate_shards
 
-__all__ = ["Conventions", "Results", "evaluate", "evaluate_files", "write_reports"]
+__all__ = [
+    "Conventions",
+    "Results",
+    "evaluate",
+    "evaluate_files",
+    "evaluate_shards",
+    "write_reports",
+]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from quotebench.corpus import Collection, Document, Problem
 
-__all__ = ["Collection", "align"]
+__all__ = ["Collection", "align", "mismatch"]
 
 
 def _gold_index(gold: Collection) -> tuple[dict[str, Document], list[Problem]]:
@@ -31,7 +31,7 @@ def align(
     gold_by_id, problems = _gold_index(gold)
     pred_by_id: dict[str, Document] = {}
     for line, document in pred.entries():
-        message = _mismatch(gold_by_id.get(document.id), document, document.id in pred_by_id)
+        message = mismatch(gold_by_id.get(document.id), document, document.id in pred_by_id)
         if message is not None:
             field = "text" if message.startswith("the text") else "id"
             problems.append(Problem(pred.name, line, document.id, field, message))
@@ -40,7 +40,8 @@ def align(
     return gold_by_id, pred_by_id, problems
 
 
-def _mismatch(gold: Document | None, pred: Document, repeated: bool) -> str | None:
+def mismatch(gold: Document | None, pred: Document, repeated: bool) -> str | None:
+    """Why ``pred`` cannot be scored against ``gold``, or ``None`` when it can."""
     if gold is None:
         return "no gold document has this id"
     if repeated:

@@ -14,17 +14,25 @@ from .alignment import Collection, align
 from .bootstrap import CONFIDENCE, DEFAULT_RESAMPLES, DEFAULT_SEED, confidence_intervals
 from .columns import ANCHOR_MODE, SLICES, Tasks, columns
 from .notes import ErrorItem, Notes
+from .parts import Part
 from .prf import PRF
 from .projection import reconcile
 from .provenance import calls_summary, collection_sha256, environment, producer, run_block
 from .ranking import ranking
-from .scoring import score_collection
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
 from .unaligned import alignment_rates
-from .units import Units, plan_units
+from .units import plan_units
 
-__all__ = ["SCHEMA", "Conventions", "Results", "evaluate", "evaluate_collections"]
+__all__ = [
+    "SCHEMA",
+    "Conventions",
+    "Results",
+    "Run",
+    "assemble",
+    "evaluate",
+    "evaluate_collections",
+]
 
 SCHEMA = "quotebench.results/1"
 SETTINGS_NOTES = {
@@ -49,12 +57,15 @@ class Conventions:
 
 @dataclass(frozen=True)
 class Results:
-    """Scores and provenance (``data``), the varying ``run`` block, errors and the documents."""
+    """Scores and provenance (``data``), the varying ``run`` block, the errors and documents
+    the reports show, and how many errors of each kind there were."""
 
     data: dict[str, object]
     run: dict[str, object]
     errors: tuple[ErrorItem, ...] = ()
     documents: tuple[tuple[Document, Document], ...] = field(default=(), repr=False)
+    error_counts: dict[str, int] = field(default_factory=dict)  # errors of each kind, all told
+    error_documents: int | None = None  # documents with an error, all told
 
     def to_dict(self) -> dict[str, object]:
         """The results.json content: everything, the run block last."""
@@ -113,37 +124,82 @@ def evaluate_collections(
 ) -> Results:
     """``evaluate`` over named collections; ``skipped`` adds problems found while reading."""
     started = time.perf_counter()
+    given = pred
     pred, convention_block = reconcile(gold, pred, **asdict(conventions or Conventions()))
     inputs = _prepare(gold, pred, oracle, targets, skipped)
     if inputs.problems and not lenient:
         raise InvalidData(list(inputs.problems))
     units = plan_units(inputs.golds)
-    tally, notes = score_collection(inputs.golds, inputs.preds, inputs.oracles, units, inputs.tasks)
+    part = Part.of(
+        inputs.golds, inputs.preds, inputs.oracles, units, inputs.tasks, inputs.scored_predictions
+    )
+    run = Run(
+        gold=collection_sha256(gold.documents),
+        predictions={"sha256": collection_sha256(given.documents), **producer(given.documents)},
+        oracle=None
+        if oracle is None
+        else {"sha256": collection_sha256(oracle.documents), **producer(oracle.documents)},
+        conventions=convention_block,
+        tasks=inputs.tasks,
+        reasons=inputs.reasons,
+        problems=inputs.problems,
+        unpredicted=inputs.unpredicted,
+    )
+    return assemble(run, part, seed=seed, resamples=resamples, command=command, started=started)
+
+
+@dataclass(frozen=True)
+class Run:
+    """What an evaluation knows of its collections beside the scored parts: their sha256 and
+    producer, the conventions block, the tasks (and why others are not scored), the problems,
+    the gold documents without prediction and the kind of resampling unit."""
+
+    gold: str
+    predictions: dict[str, object]
+    oracle: dict[str, object] | None
+    conventions: dict[str, object]
+    tasks: Tasks
+    reasons: dict[str, str]
+    problems: tuple[Problem, ...]
+    unpredicted: tuple[str, ...]
+
+
+def assemble(
+    run: Run, part: Part, *, seed: int, resamples: int, command: str | None, started: float
+) -> Results:
+    """The ``Results`` of a run from its scored part (``parts.add_parts`` of several)."""
     scored_at = time.perf_counter()
-    names = columns(inputs.tasks)
-    matrix = tally.matrix(names)
-    intervals = confidence_intervals(names, matrix, resamples, seed)
+    names = columns(run.tasks)
+    intervals = confidence_intervals(names, part.matrix, resamples, seed)
     durations = {"scoring": scored_at - started, "bootstrap": time.perf_counter() - scored_at}
     data = {
         "schema": SCHEMA,
-        **_provenance(gold, pred, oracle, inputs),
-        "conventions": convention_block,
+        **_provenance(run, part),
+        "conventions": run.conventions,
         "environment": environment(),
-        "settings": _settings(seed, resamples, units),
-        "tasks": task_table(inputs.tasks, inputs.reasons),
-        "metrics": _metrics(inputs.tasks, names, matrix.sum(axis=0), intervals, notes),
-        "ranking": ranking(inputs.golds, inputs.preds),
-        "skipped": [p.to_dict() for p in inputs.problems],
-        "units": _units_block(units, names, matrix),
+        "settings": _settings(seed, resamples, part.unit_kind, len(part.ids)),
+        "tasks": task_table(run.tasks, run.reasons),
+        "metrics": _metrics(run.tasks, names, part.matrix.sum(axis=0), intervals, part.notes),
+        "ranking": ranking(part.scores, part.hits, part.gold_quotes),
+        "skipped": [p.to_dict() for p in run.problems],
+        "units": _units_block(part.unit_kind, part.ids, names, part.matrix),
     }
-    pairs = tuple(zip(inputs.golds, inputs.preds, strict=True))
-    return Results(data, run_block(command, durations), tuple(notes.errors), pairs)
+    return Results(
+        data,
+        run_block(command, durations),
+        tuple(part.notes.errors),
+        tuple(part.pairs),
+        dict(part.error_counts),
+        part.error_documents,
+    )
 
 
-def _units_block(units: Units, names: list[str], matrix: np.ndarray) -> dict[str, object]:
+def _units_block(
+    kind: str, ids: list[str], names: list[str], matrix: np.ndarray
+) -> dict[str, object]:
     """Per-unit counts: one row per unit, ``[tp, fp, fn]`` for each column in turn."""
-    rows = matrix.reshape(len(units.ids), -1).tolist()
-    return {"kind": units.kind, "ids": list(units.ids), "columns": names, "rows": rows}
+    rows = matrix.reshape(len(ids), -1).tolist()
+    return {"kind": kind, "ids": ids, "columns": names, "rows": rows}
 
 
 @dataclass(frozen=True)
@@ -222,39 +278,29 @@ def _target_problems(
     ]
 
 
-def _provenance(
-    gold: Collection, pred: Collection, oracle: Collection | None, inputs: _Inputs
-) -> dict[str, object]:
-    covered = {p.id for p in inputs.preds if p.quotes or p.stances or p.mentions}
+def _provenance(run: Run, part: Part) -> dict[str, object]:
     return {
-        "gold": {
-            "sha256": collection_sha256(gold.documents),
-            "documents": len(inputs.golds),
-            "quotes": sum(len(g.quotes) for g in inputs.golds),
-        },
+        "gold": {"sha256": run.gold, "documents": part.documents, "quotes": part.gold_quotes},
         "predictions": {
-            "sha256": collection_sha256(pred.documents),
-            **producer(pred.documents),
-            "documents": inputs.scored_predictions,
-            "gold_documents_without_prediction": list(inputs.unpredicted),
-            "documents_with_annotations": len(covered),
-            "documents_with_failures": sorted(p.id for p in inputs.preds if p.annotation.failures),
-            "alignment": alignment_rates(inputs.preds),
-            "calls": calls_summary(inputs.preds),
+            **run.predictions,
+            "documents": part.scored_predictions,
+            "gold_documents_without_prediction": list(run.unpredicted),
+            "documents_with_annotations": part.annotated,
+            "documents_with_failures": sorted(part.failures),
+            "alignment": alignment_rates(part.alignment),
+            "calls": calls_summary(part.calls),
         },
-        "oracle": None
-        if oracle is None
-        else {"sha256": collection_sha256(oracle.documents), **producer(oracle.documents)},
+        "oracle": run.oracle,
     }
 
 
-def _settings(seed: int, resamples: int, units: Units) -> dict[str, object]:
+def _settings(seed: int, resamples: int, unit_kind: str, units: int) -> dict[str, object]:
     bootstrap = {
         "seed": seed,
         "resamples": resamples,
         "confidence": CONFIDENCE,
-        "unit": units.kind,
-        "units": len(units.ids),
+        "unit": unit_kind,
+        "units": units,
         "interval": "percentile",
     }
     return {"bootstrap": bootstrap, **SETTINGS_NOTES}

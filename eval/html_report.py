@@ -25,10 +25,10 @@ from .columns import SLICES
 from .harness import Results
 from .markdown import error_groups, score_rows, stance_rows
 from .notes import ErrorItem
+from .parts import DRAWN_DOCUMENTS
 
-__all__ = ["DOCUMENT_LIMIT", "ERROR_COLORS", "render_report"]
+__all__ = ["ERROR_COLORS", "render_report"]
 
-DOCUMENT_LIMIT = 20  # documents drawn in the page
 ERROR_COLORS = {
     "missed": "#ff6b6b",
     "spurious": "#ffa94d",
@@ -72,7 +72,7 @@ def _documents(results: Results) -> str:
     for error in (e for items in error_groups(results.errors).values() for e in items):
         by_document.setdefault(error.document, []).append(error)
     parts = []
-    drawn = [(g, p) for g, p in results.documents if g.id in by_document][:DOCUMENT_LIMIT]
+    drawn = [(g, p) for g, p in results.documents if g.id in by_document][:DRAWN_DOCUMENTS]
     for gold, pred in drawn:
         spans, colors = _document_spans(gold, pred, by_document[gold.id])
         items = "".join(
@@ -85,7 +85,8 @@ def _documents(results: Results) -> str:
             f"{render_spans(gold.text, spans, colors)}"
             f"{quote_table(gold, 'Gold quotes')}{quote_table(pred, 'Predicted quotes')}</section>"
         )
-    more = len(by_document) - len(drawn)
+    with_errors = results.error_documents
+    more = (len(by_document) if with_errors is None else with_errors) - len(drawn)
     return "".join(parts) + (f"<p>... and {more} more document(s) with errors.</p>" if more else "")
 
 

@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from .columns import SLICES
 from .harness import Results
 from .notes import ErrorItem
+from .parts import ERROR_LIMIT
 
 __all__ = ["ERROR_LIMIT", "error_groups", "format_score", "render_markdown", "score_rows"]
-
-ERROR_LIMIT = 100  # errors listed per kind
 
 
 def format_score(value: float | None, ci: Sequence[float] | None = None) -> str:
@@ -124,7 +123,8 @@ def render_markdown(results: Results, images: Sequence[str] = ()) -> str:
         lines += ["", "## Stance", "", *_table(header, stance)]
     lines += ["", *_ranking(results.data.get("ranking") or {})]
     lines += ["", *(f"![{name}]({name})" for name in images), ""]
-    lines += _not_scored(results) + _skipped(results) + _errors(results.errors)
+    lines += _not_scored(results) + _skipped(results)
+    lines += _errors(results.errors, results.error_counts)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -150,14 +150,15 @@ def _skipped(results: Results) -> list[str]:
     return ["## Skipped input", "", *rows, ""] if rows else []
 
 
-def _errors(errors: Sequence[ErrorItem]) -> list[str]:
+def _errors(errors: Sequence[ErrorItem], counts: dict[str, int]) -> list[str]:
     lines = ["## Errors", ""]
     for kind, items in error_groups(errors).items():
-        lines += [f"### {kind} ({len(items)})", ""]
+        total = counts.get(kind, len(items))
+        lines += [f"### {kind} ({total})", ""]
         for e in items[:ERROR_LIMIT]:
             text = " ".join(e.text.split())
             lines.append(f"- `{e.document}` {e.start}-{e.end} {e.detail}: \u201c{text}\u201d")
-        if len(items) > ERROR_LIMIT:
-            lines.append(f"- ... and {len(items) - ERROR_LIMIT} more")
+        if total > ERROR_LIMIT:
+            lines.append(f"- ... and {total - ERROR_LIMIT} more")
         lines.append("")
     return lines if len(lines) > 2 else [*lines, "None.", ""]

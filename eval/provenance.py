@@ -13,17 +13,38 @@ from typing import Any
 
 from quotebench.corpus import Document
 from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus.model import Annotation, Call
 from quotebench.version import __version__
 
-__all__ = ["calls_summary", "collection_sha256", "environment", "producer", "run_block"]
+__all__ = [
+    "PRODUCER_FIELDS",
+    "calls_summary",
+    "collection_sha256",
+    "environment",
+    "producer",
+    "producer_of",
+    "producer_row",
+    "run_block",
+]
+
+
+PRODUCER_FIELDS = ("origin", "extractor", "version")
 
 
 def producer(documents: Sequence[Document]) -> dict[str, str | list[str] | None]:
     """Origin, extractor and version from the documents' ``annotation`` (a list if they vary)."""
-    return {
-        name: _one_or_all(getattr(d.annotation, name) for d in documents)
-        for name in ("origin", "extractor", "version")
-    }
+    return producer_of(producer_row(d.annotation) for d in documents)
+
+
+def producer_row(annotation: Annotation) -> tuple:
+    """``(origin, extractor, version)`` of one document's annotation."""
+    return tuple(getattr(annotation, name) for name in PRODUCER_FIELDS)
+
+
+def producer_of(values: Iterable[tuple]) -> dict[str, str | list[str] | None]:
+    """``producer`` from each document's ``(origin, extractor, version)``."""
+    rows = list(values)
+    return {name: _one_or_all(row[k] for row in rows) for k, name in enumerate(PRODUCER_FIELDS)}
 
 
 def _one_or_all(values: Iterable[object]) -> Any:
@@ -33,11 +54,10 @@ def _one_or_all(values: Iterable[object]) -> Any:
     return distinct[0] if len(distinct) == 1 else (distinct or None)
 
 
-def calls_summary(documents: Sequence[Document]) -> dict[str, object] | None:
-    """What the requests of a remote system (``annotation.calls``) were: model, prompt and
-    its sha256, temperature, how many, the tokens used and the latency when answered
-    (``None`` when no document records a request)."""
-    calls = [c for d in documents for c in d.annotation.calls]
+def calls_summary(calls: Sequence[Call]) -> dict[str, object] | None:
+    """What the requests of a remote system (the documents' ``annotation.calls``) were:
+    model, prompt and its sha256, temperature, how many, the tokens used and the latency when
+    answered (``None`` when there was no request)."""
     if not calls:
         return None
     latencies = [c.latency for c in calls if c.latency is not None]

@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+import numpy as np
+
 from quotebench.corpus import Document
 
 from .columns import ANCHOR_MODE
 from .matching import match, parse_mode
 from .spans import intervals
 
-__all__ = ["RANKING_MODE", "matched_predictions", "ranking"]
+__all__ = ["RANKING_MODE", "matched_predictions", "ranked_quotes", "ranking"]
 
 RANKING_MODE = ANCHOR_MODE
 _MODE = parse_mode(RANKING_MODE)
@@ -36,34 +38,38 @@ def matched_predictions(gold: Document, pred: Document) -> set[int]:
     return {j for _, j in pairs}
 
 
-def _ranked(golds: Sequence[Document], preds: Sequence[Document]) -> list[tuple[float, bool]]:
-    """``(score, right)`` for every predicted quote."""
-    out = []
+def ranked_quotes(
+    golds: Sequence[Document], preds: Sequence[Document]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every predicted quote's score (``nan`` when it has none) and whether it is right."""
+    scores, hits = [], []
     for gold, pred in zip(golds, preds, strict=True):
-        matched = matched_predictions(gold, pred)
-        out += [(float(q.score or 0.0), j in matched) for j, q in enumerate(pred.quotes)]
-    return out
+        ranked = pred.quotes and all(q.score is not None for q in pred.quotes)
+        matched = matched_predictions(gold, pred) if ranked and gold.quotes else set()
+        scores += [np.nan if q.score is None else float(q.score) for q in pred.quotes]
+        hits += [j in matched for j in range(len(pred.quotes))]
+    return np.array(scores, dtype=np.float64), np.array(hits, dtype=bool)
 
 
-def ranking(golds: Sequence[Document], preds: Sequence[Document]) -> dict[str, object]:
-    """The ``ranking`` block of results.json: mode, average precision and the curve
-    (``[score threshold, precision, recall]`` per distinct score), or ``None`` and why."""
-    quotes = [q for p in preds for q in p.quotes]
-    gold_total = sum(len(g.quotes) for g in golds)
+def ranking(scores: np.ndarray, hits: np.ndarray, gold_total: int) -> dict[str, object]:
+    """The ``ranking`` block of results.json from ``ranked_quotes``: mode, average precision
+    and the curve (``[score threshold, precision, recall]`` per distinct score), or ``None``
+    and why."""
     reason = (
-        "no predicted quote" if not quotes
-        else "not every predicted quote has a score" if any(q.score is None for q in quotes)
+        "no predicted quote" if not len(scores)
+        else "not every predicted quote has a score" if np.isnan(scores).any()
         else "no gold quote" if not gold_total
         else None
     )  # fmt: skip
     if reason is not None:
         return {"mode": RANKING_MODE, "average_precision": None, "curve": None, "reason": reason}
-    ordered = sorted(_ranked(golds, preds), key=lambda item: -item[0])
+    order = np.argsort(-scores, kind="stable")
+    ordered = zip(scores[order].tolist(), hits[order].tolist(), strict=True)
     right = found = 0
     ap, recall_before, curve = 0.0, 0.0, []
     for score, group in groupby(ordered, key=lambda item: item[0]):
-        hits = [hit for _, hit in group]
-        found, right = found + len(hits), right + sum(hits)
+        hits_here = [hit for _, hit in group]
+        found, right = found + len(hits_here), right + sum(hits_here)
         precision, recall = right / found, right / gold_total
         ap += (recall - recall_before) * precision
         recall_before = recall

@@ -11,7 +11,7 @@ from .matching import QUOTE_MODES
 from .speakers import SPEAKER_RULES
 from .stance import STANCE_SETTINGS
 
-__all__ = ["TASK_METRICS", "detect_tasks", "task_table"]
+__all__ = ["TASK_METRICS", "carried_tasks", "detect_tasks", "task_table"]
 
 TASK_METRICS: dict[str, tuple[str, ...]] = {
     "quote": (*(f"quote.{m}" for m in QUOTE_MODES), "quote.token"),
@@ -22,25 +22,37 @@ TASK_METRICS: dict[str, tuple[str, ...]] = {
 }
 
 
+def carried_tasks(document: Document) -> set[str]:
+    """The optional tasks a predicted document takes part in (see ``detect_tasks``)."""
+    quotes, found = document.quotes, set()
+    if any(q.cue for q in quotes):
+        found.add("cue")
+    if any(q.source is not None for q in quotes):
+        found |= {"speaker_mention", "source"}
+    if any(q.speaker is not None for q in quotes):
+        found |= {"speaker_entity", "speaker_name"}
+    if any(s.quote is not None for s in document.stances):
+        found.add("end-to-end")
+    return found
+
+
 def detect_tasks(
-    predictions: Iterable[Document], oracle_given: bool
+    predictions: Iterable[Document] | set[str], oracle_given: bool
 ) -> tuple[Tasks, dict[str, str]]:
     """The tasks to score, and why each other task is not scored.
 
     A task is scored when at least one predicted quote carries it (a cue, a source mention,
     a speaker), end-to-end stance when a predicted stance refers to a quote, and the oracle
-    stance setting when oracle predictions are given.
+    stance setting when oracle predictions are given. ``predictions`` may be the union of
+    their ``carried_tasks``, gathered while streaming.
     """
-    seen = {"cue": False, "speaker_mention": False, "speaker_entity": False, "end-to-end": False}
-    for document in predictions:
-        for quote in document.quotes:
-            seen["cue"] |= bool(quote.cue)
-            seen["speaker_mention"] |= quote.source is not None
-            seen["speaker_entity"] |= quote.speaker is not None
-        seen["end-to-end"] |= any(s.quote is not None for s in document.stances)
-    seen["speaker_name"] = seen["speaker_entity"]
-    seen["source"] = seen["speaker_mention"]
-    seen["oracle"] = oracle_given
+    seen = (
+        set(predictions)
+        if isinstance(predictions, set)
+        else set().union(*map(carried_tasks, predictions))
+    )
+    if oracle_given:
+        seen.add("oracle")
     reasons = {
         "cue": "the predictions carry no cue",
         "source": "the predictions give no source mention",
@@ -50,7 +62,7 @@ def detect_tasks(
         "end-to-end": "the predictions hold no stance on a quote",
         "oracle": "no oracle stance predictions were given",
     }
-    scored = frozenset(task for task, present in seen.items() if present)
+    scored = frozenset(seen)
     return Tasks(scored | {"quote"}), {t: r for t, r in reasons.items() if t not in scored}
 
 

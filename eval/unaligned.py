@@ -22,7 +22,7 @@ from .matching import QUOTE_MODES
 from .speakers import SPEAKER_RULES
 from .units import Tally, Units
 
-__all__ = ["alignment_rates", "score_unaligned"]
+__all__ = ["alignment_counts", "alignment_rates", "score_unaligned"]
 
 
 def score_unaligned(preds: Sequence[Document], units: Units, tally: Tally, tasks: Tasks) -> None:
@@ -40,10 +40,14 @@ def score_unaligned(preds: Sequence[Document], units: Units, tally: Tally, tasks
                     tally.add(f"{name}/{slice_}", unit, fp=1)
 
 
-def alignment_rates(preds: Sequence[Document]) -> dict[str, object] | None:
-    """How the strings of ``preds`` were aligned: counts per method and the share aligned
-    (``None`` when no prediction was aligned from strings)."""
-    methods = Counter(a.method for p in preds for a in p.annotation.alignment)
+def alignment_counts(preds: Sequence[Document]) -> Counter[str]:
+    """How many strings of ``preds`` each alignment method placed."""
+    return Counter(a.method for p in preds for a in p.annotation.alignment)
+
+
+def alignment_rates(methods: Counter[str]) -> dict[str, object] | None:
+    """How strings were aligned (``alignment_counts``): counts per method and the share
+    aligned (``None`` when no prediction was aligned from strings)."""
     total = sum(methods.values())
     if not total:
         return None

@@ -16,7 +16,7 @@ from quotebench.corpus import Document
 
 from .spans import intervals
 
-__all__ = ["DocumentUnits", "Tally", "Units", "plan_units"]
+__all__ = ["DocumentUnits", "Tally", "Units", "document_units", "plan_units"]
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,15 @@ class Units:
     documents: tuple[DocumentUnits, ...]
 
 
+def document_units(ids: Sequence[str]) -> Units:
+    """Each document its own unit."""
+    return Units("document", tuple(ids), tuple(DocumentUnits(i) for i in range(len(ids))))
+
+
 def plan_units(gold: Sequence[Document]) -> Units:
     """Documents as units, or the gold quotes of a lone document that has quotes."""
     if len(gold) != 1 or not gold[0].quotes:
-        return Units(
-            "document", tuple(d.id for d in gold), tuple(DocumentUnits(i) for i in range(len(gold)))
-        )
+        return document_units([d.id for d in gold])
     document = gold[0]
     spans = [intervals(q.content) for q in document.quotes]
     order = sorted(range(len(spans)), key=lambda i: (spans[i], document.quotes[i].type))

@@ -8,7 +8,7 @@ from sklearn.metrics import average_precision_score
 
 from quotebench.corpus import Document, Quote, Span
 from quotebench.eval import evaluate
-from quotebench.eval.ranking import ranking
+from quotebench.eval.ranking import ranked_quotes, ranking
 
 TEXT = "abcdefghij" * 10
 
@@ -16,6 +16,12 @@ TEXT = "abcdefghij" * 10
 def _quote(k: int, start: int, score: float | None = None) -> Quote:
     span = Span(start=start, end=start + 5, text=TEXT[start : start + 5])
     return Quote(id=f"q{k}", type="indirect", score=score, content=(span,))
+
+
+def _ranking(gold: list[Quote], pred: list[Quote]) -> dict:
+    golds = [Document(id="d", text=TEXT, quotes=tuple(gold))]
+    return ranking(*ranked_quotes(golds, [Document(id="d", text=TEXT, quotes=tuple(pred))]),
+                   len(gold))  # fmt: skip
 
 
 SCORES = st.sampled_from([0.2, 0.5, 0.7, 0.9])
@@ -27,8 +33,7 @@ def test_average_precision_is_scikit_learns_scaled_by_the_recall_reached(picks, 
     gold = [_quote(k, 10 * k) for k in range(len(picks) + missed)]
     pred = [_quote(k, 10 * k if right else 10 * k + 5, score)
             for k, (right, score) in enumerate(picks)]  # fmt: skip
-    block = ranking([Document(id="d", text=TEXT, quotes=tuple(gold))],
-                    [Document(id="d", text=TEXT, quotes=tuple(pred))])  # fmt: skip
+    block = _ranking(gold, pred)
     hits = [right for right, _ in picks]
     if not any(hits):
         assert block["average_precision"] == 0.0
@@ -47,7 +52,6 @@ def test_without_scores_there_is_no_ranking_and_the_reason_says_why() -> None:
 def test_a_perfect_ranking_has_precision_one_until_the_last_right_quote() -> None:
     gold = [_quote(k, 10 * k) for k in range(3)]
     pred = [_quote(0, 0, 0.9), _quote(1, 10, 0.8), _quote(2, 25, 0.1)]
-    block = ranking([Document(id="d", text=TEXT, quotes=tuple(gold))],
-                    [Document(id="d", text=TEXT, quotes=tuple(pred))])  # fmt: skip
+    block = _ranking(gold, pred)
     assert [row[1] for row in block["curve"]] == [1.0, 1.0, round(2 / 3, 6)]
     assert block["average_precision"] == round(2 / 3, 6)

@@ -216,6 +216,7 @@ DOCUMENT_KINDS: dict[str, tuple[bytes | str | None, int, str]] = {
                               ":1: document 'tiny-1': field stances[0].target"),
 }  # fmt: skip
 
+SHARD_READERS = {"evaluate --pred", "evaluate --gold"}  # a folder is a sharded collection
 # command -> (arguments given the input and the output; the output's kind)
 DOCUMENT_COMMANDS: dict[str, tuple[Callable[[Workspace, Path, Path], list[str]], str | None]] = {
     "validate": (lambda w, src, out: ["validate", str(src)], None),
@@ -270,6 +271,8 @@ def _document_case(command: str, kind: str) -> Build:
     def build(w: Workspace) -> Case:
         _prepare(w)
         content, code, where = DOCUMENT_KINDS[kind]
+        if kind == "a directory" and command in SHARD_READERS:  # a folder of no shard
+            where = ": names no .jsonl or .parquet shard"
         src = w.path("input.jsonl")
         _place(src, content)
         arguments, output = DOCUMENT_COMMANDS[command]

@@ -17,9 +17,13 @@ from .common import OverwriteOption, echo_json, reporting
 
 @app.command()
 def evaluate(
-    pred: Annotated[Path | None, typer.Option(help="Predictions (JSON Lines).")] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option(help="Predictions (JSON Lines), or a folder or glob of JSON Lines shards."),
+    ] = None,
     gold: Annotated[
-        Path | None, typer.Option(help="Gold collection (default: the packaged gold).")
+        Path | None,
+        typer.Option(help="Gold collection (default: the packaged gold), or a folder or glob."),
     ] = None,
     output_dir: Annotated[
         Path | None, typer.Option(help="Where results.json, report.md, report.html go.")
@@ -65,28 +69,36 @@ def evaluate(
             return
         if pred is None:
             raise UnusableInput("--pred is required (or --compare A B)")
-        from quotebench.eval import Conventions, evaluate_files
+        from quotebench.eval import Conventions, evaluate_files, evaluate_shards
 
-        conventions = Conventions(convention, pred_convention, project, allow_convention_mismatch)
-
-        results = evaluate_files(
-            gold or gold_path(),
-            pred,
-            output_dir,
-            oracle_path=oracle,
-            targets_path=targets,
-            lenient=lenient,
-            gold_from_extractor=gold_from_extractor,
-            overwrite=overwrite,
-            conventions=conventions,
-            command=shlex.join(["quotebench", *sys.argv[1:]]),
-        )
+        options = {
+            "targets_path": targets,
+            "lenient": lenient,
+            "gold_from_extractor": gold_from_extractor,
+            "overwrite": overwrite,
+            "conventions": Conventions(
+                convention, pred_convention, project, allow_convention_mismatch
+            ),
+            "command": shlex.join(["quotebench", *sys.argv[1:]]),
+        }
+        gold = gold or gold_path()
+        if _sharded(gold) or _sharded(pred):
+            if oracle is not None:
+                raise UnusableInput("--oracle reads one file: give the gold as one file too")
+            results = evaluate_shards(gold, pred, output_dir, **options)
+        else:
+            results = evaluate_files(gold, pred, output_dir, oracle_path=oracle, **options)
     _warn_conventions(results.to_dict())
     _warn_unpredicted(results.to_dict())
     if as_json:
         echo_json(results.to_dict())
         return
     _summary(results.to_dict(), output_dir)
+
+
+def _sharded(path: Path) -> bool:
+    """Whether ``path`` names shards: a folder, or a glob pattern."""
+    return path.is_dir() or any(mark in str(path) for mark in "*?[")
 
 
 def _warn_conventions(data: dict) -> None:
