@@ -6,6 +6,7 @@ from pathlib import Path
 
 from quotebench.corpus import (
     Collection,
+    Document,
     InvalidData,
     Problem,
     check_output,
@@ -17,7 +18,7 @@ from .bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from .harness import Conventions, Results, evaluate_collections
 from .reports import write_reports
 
-__all__ = ["evaluate_files", "refuse_extractor_gold"]
+__all__ = ["evaluate_files", "extractor_gold", "refuse_extractor_gold"]
 
 
 def refuse_extractor_gold(gold: Collection) -> None:
@@ -26,12 +27,19 @@ def refuse_extractor_gold(gold: Collection) -> None:
     found = [(line, d) for line, d in gold.entries() if d.annotation.origin == "extractor"]
     if found:
         line, first = found[0]
-        message = (
-            f"{len(found)} of the gold's {len(gold.documents)} document(s) are an extractor's"
-            f" output ({first.annotation.extractor or 'unnamed'}), the first here: gold and"
-            " predictions given the wrong way round? (--gold-from-extractor scores it anyway)"
-        )
-        raise InvalidData([Problem(gold.name, line, first.id, "annotation.origin", message)])
+        raise extractor_gold(len(found), len(gold.documents), (gold.name, line, first))
+
+
+def extractor_gold(found: int, total: int, first: tuple[str, int, Document]) -> InvalidData:
+    """The error for a gold of which ``found`` of ``total`` documents are an extractor's
+    output, ``first`` the file, line and document of the first."""
+    name, line, document = first
+    message = (
+        f"{found} of the gold's {total} document(s) are an extractor's output"
+        f" ({document.annotation.extractor or 'unnamed'}), the first here: gold and"
+        " predictions given the wrong way round? (--gold-from-extractor scores it anyway)"
+    )
+    return InvalidData([Problem(name, line, document.id, "annotation.origin", message)])
 
 
 def evaluate_files(

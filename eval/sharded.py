@@ -28,6 +28,7 @@ from quotebench.corpus.projection import project
 from .alignment import mismatch
 from .bootstrap import DEFAULT_RESAMPLES, DEFAULT_SEED
 from .columns import Tasks
+from .files import extractor_gold
 from .harness import Conventions, Results, Run, assemble
 from .parts import Part, add_parts
 from .projection import Plan, convention_plan, named_convention
@@ -67,7 +68,8 @@ class _Side:
     conventions: dict[str | None, tuple[str, int, str, str | None]] = field(default_factory=dict)
     tasks: set[str] = field(default_factory=set)
     producers: set[tuple] = field(default_factory=set)
-    extractor_lines: list[tuple[str, int, str, str | None]] = field(default_factory=list)
+    extractor_documents: int = 0  # documents that are an extractor's output
+    first_extractor: tuple[str, int, Document] | None = None  # where the first of them is
     problems: list[Problem] = field(default_factory=list)
 
     def read(self, target_ids: list[str]) -> _Side:
@@ -105,7 +107,8 @@ class _Side:
         self.tasks |= carried_tasks(document)
         self.producers.add(producer_row(annotation))
         if annotation.origin == "extractor":
-            self.extractor_lines.append(entry)
+            self.extractor_documents += 1
+            self.first_extractor = self.first_extractor or (path, number, document)
 
     def document(self, doc_id: str) -> Document:
         """The document ``doc_id``, read again at its offset (checked in the first pass)."""
@@ -114,14 +117,8 @@ class _Side:
 
 
 def _refuse_extractor_gold(gold: _Side) -> None:
-    if gold.extractor_lines:
-        path, line, doc_id, _ = gold.extractor_lines[0]
-        message = (
-            f"{len(gold.extractor_lines)} of the gold's {len(gold.where)} document(s) are an"
-            " extractor's output, the first here: gold and predictions given the wrong way"
-            " round? (--gold-from-extractor scores it anyway)"
-        )
-        raise InvalidData([Problem(path, line, doc_id, "annotation.origin", message)])
+    if gold.first_extractor is not None:
+        raise extractor_gold(gold.extractor_documents, len(gold.where), gold.first_extractor)
 
 
 def _unknown(gold: _Side, pred: _Side) -> list[Problem]:

@@ -170,3 +170,14 @@ def test_the_command_reads_folders_and_globs(small: Path, tmp_path_factory) -> N
     _append(small / "pred" / "part-0.jsonl", "not json")
     bad = run("evaluate", "--gold", str(small / "gold"), "--pred", str(small / "pred"))
     assert bad.code == 1 and "part-0.jsonl:4" in bad.stderr
+
+
+def test_a_gold_that_is_an_extractors_output_is_refused_unless_asked(tmp_path: Path) -> None:
+    gold = synthetic_gold(4, 2, seed=2, targets=TARGETS)
+    pred = synthetic_predictions(gold, seed=3)
+    _corpus(tmp_path, pred, gold, 2)  # the wrong way round
+    with pytest.raises(InvalidData, match="wrong way round") as caught:
+        evaluate_shards(tmp_path / "gold", tmp_path / "pred", None, resamples=5)
+    assert caught.value.problems[0].field == "annotation.origin"
+    evaluate_shards(tmp_path / "gold", tmp_path / "pred", None, resamples=5,
+                    gold_from_extractor=True)  # fmt: skip
