@@ -41,7 +41,8 @@ def _corpus(root: Path, gold: list[Document], pred: list[Document], seed: int) -
 
 def _same(a, b) -> None:
     def unnamed(data: dict) -> dict:  # the problems' files and lines are the shards'
-        return {**data, "skipped": [{**p, "file": None, "line": None} for p in data["skipped"]]}
+        skipped = [{**p, "file": None, "line": None} for p in data["skipped"]]
+        return {**data, "skipped": sorted(skipped, key=lambda p: (p["document"], p["field"]))}
 
     assert unnamed(a.data) == unnamed(b.data)
     if a.data["skipped"]:
