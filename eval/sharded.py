@@ -34,7 +34,7 @@ from .parts import Part, add_parts
 from .projection import Plan, convention_plan, named_convention
 from .provenance import producer_of, producer_row
 from .reports import write_reports
-from .tasks import carried_tasks, detect_tasks
+from .tasks import carried_tasks, tasks_carried
 from .units import document_units, plan_units
 
 __all__ = ["BATCH", "evaluate_shards", "shard_paths"]
@@ -214,7 +214,7 @@ def evaluate_shards(
     pred = _Side("predictions", pred_paths).read(ids)
     problems = gold.problems + pred.problems + _unknown(gold, pred)
     plan, block = _conventions(gold, pred, conventions or Conventions())
-    tasks, reasons = detect_tasks(pred.tasks, oracle_given=False)
+    tasks, reasons = tasks_carried(pred.tasks, oracle_given=False)
     scoring = _Scoring(gold, pred, plan, tasks, single=len(gold.where) == 1)
     part = add_parts(list(scoring.parts(batch)))
     problems = sorted({*problems, *scoring.problems})

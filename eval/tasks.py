@@ -11,7 +11,7 @@ from .matching import QUOTE_MODES
 from .speakers import SPEAKER_RULES
 from .stance import STANCE_SETTINGS
 
-__all__ = ["TASK_METRICS", "carried_tasks", "detect_tasks", "task_table"]
+__all__ = ["TASK_METRICS", "carried_tasks", "detect_tasks", "task_table", "tasks_carried"]
 
 TASK_METRICS: dict[str, tuple[str, ...]] = {
     "quote": (*(f"quote.{m}" for m in QUOTE_MODES), "quote.token"),
@@ -37,22 +37,21 @@ def carried_tasks(document: Document) -> set[str]:
 
 
 def detect_tasks(
-    predictions: Iterable[Document] | set[str], oracle_given: bool
+    predictions: Iterable[Document], oracle_given: bool
 ) -> tuple[Tasks, dict[str, str]]:
     """The tasks to score, and why each other task is not scored.
 
     A task is scored when at least one predicted quote carries it (a cue, a source mention,
     a speaker), end-to-end stance when a predicted stance refers to a quote, and the oracle
-    stance setting when oracle predictions are given. ``predictions`` may be the union of
-    their ``carried_tasks``, gathered while streaming.
+    stance setting when oracle predictions are given.
     """
-    seen = (
-        set(predictions)
-        if isinstance(predictions, set)
-        else set().union(*map(carried_tasks, predictions))
-    )
-    if oracle_given:
-        seen.add("oracle")
+    return tasks_carried(set().union(*map(carried_tasks, predictions)), oracle_given)
+
+
+def tasks_carried(carried: set[str], oracle_given: bool) -> tuple[Tasks, dict[str, str]]:
+    """``detect_tasks`` from the union of the predictions' ``carried_tasks`` (gathered while
+    streaming)."""
+    seen = carried | ({"oracle"} if oracle_given else set())
     reasons = {
         "cue": "the predictions carry no cue",
         "source": "the predictions give no source mention",
