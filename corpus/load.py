@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .jsonl import model_or_problems, parse_json_line, scan_documents
+from .digests import collection_sha256, line_sha256
+from .jsonl import EMPTY_FILE, iter_raw_lines, model_or_problems, parse_json_line
 from .model import Document
 from .problems import InvalidData, Problem, UnusableInput
 from .targets import Target, load_targets
@@ -34,16 +35,24 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Collection:
-    """Documents with the name of their file and the line each came from."""
+    """Documents with the name of their file, the line each came from and, when read from a
+    file, the digest of each line as read (``digests``)."""
 
     name: str
     documents: tuple[Document, ...]
     lines: tuple[int, ...]
+    digests: tuple[bytes, ...] = ()
 
     @classmethod
     def of(cls, name: str, documents: Sequence[Document]) -> Collection:
         """A collection from memory: the line is the 1-based position."""
         return cls(name, tuple(documents), tuple(range(1, len(documents) + 1)))
+
+    @property
+    def sha256(self) -> str:
+        """The collection's sha256 (``digests``): of its lines as read, or, held in memory,
+        of the lines quotebench writes for its documents."""
+        return collection_sha256(self.documents, self.digests)
 
     def entries(self) -> list[tuple[int, Document]]:
         """``(line, document)`` pairs in input order."""
@@ -56,26 +65,29 @@ def _target_ids(targets: Sequence[Target] | None) -> list[str]:
 
 def checked_lines(
     path: str | Path, targets: Sequence[Target] | None = None
-) -> Iterator[tuple[int, Document | None, list[Problem]]]:
-    """``(line, document or None, its problems)`` for every line of a collection, streamed.
+) -> Iterator[tuple[int, Document | None, list[Problem], bytes]]:
+    """``(line, document or None, its problems, the line's digest)`` for every line of a
+    collection, streamed.
 
     ``targets`` is the stance-target inventory (the packaged one when ``None``). The
-    document is ``None`` when the line is no document at all. Raises ``UnusableInput`` when
-    the file cannot be opened.
+    document is ``None`` when the line is no document at all; a file without a data line
+    yields one problem on line 0. Raises ``UnusableInput`` when the file cannot be opened.
     """
     name, ids = str(path), _target_ids(targets)
     versions: dict[tuple[str, str | None], int] = {}
-    for line, item in scan_documents(path):
-        if not isinstance(item, Document):
-            yield line, None, item
-            continue
-        problems = _invariant_problems(name, line, item, ids)
-        key = (item.id, item.annotation.annotator)
-        if key in versions:
-            message = f"(id, annotator) {key} repeats line {versions[key]}"
-            problems.append(Problem(name, line, item.id, "annotation.annotator", message))
-        versions.setdefault(key, line)
-        yield line, item, problems
+    seen = False
+    for line, _, raw in iter_raw_lines(path):
+        seen = True
+        document, problems = checked_line(name, line, raw, ids)
+        if document is not None:
+            key = (document.id, document.annotation.annotator)
+            if key in versions:
+                message = f"(id, annotator) {key} repeats line {versions[key]}"
+                problems.append(Problem(name, line, document.id, "annotation.annotator", message))
+            versions.setdefault(key, line)
+        yield line, document, problems, line_sha256(raw)
+    if not seen:
+        yield 0, None, [Problem(name, None, None, None, EMPTY_FILE)], b""
 
 
 def _invariant_problems(name: str, line: int, document: Document, ids: list[str]) -> list[Problem]:
@@ -107,15 +119,17 @@ def load_collection(
     """
     documents: list[Document] = []
     lines: list[int] = []
+    digests: list[bytes] = []
     problems: list[Problem] = []
-    for line, document, found in checked_lines(path, targets):
+    for line, document, found, digest in checked_lines(path, targets):
         problems += found
         if document is not None and not found:
             documents.append(document)
             lines.append(line)
+            digests.append(digest)
     if problems and not lenient:
         raise InvalidData(problems)
-    return Collection(str(path), tuple(documents), tuple(lines)), problems
+    return Collection(str(path), tuple(documents), tuple(lines), tuple(digests)), problems
 
 
 def load_documents(path: str | Path, targets: Sequence[Target] | None = None) -> list[Document]:
@@ -130,7 +144,7 @@ def stream_documents(
 
     Raises ``InvalidData`` at the first line with a problem (all of that line's problems).
     """
-    for _, document, problems in checked_lines(path, targets):
+    for _, document, problems, _ in checked_lines(path, targets):
         if problems or document is None:
             raise InvalidData(problems)
         yield document
@@ -201,7 +215,7 @@ def validate_paths(
     """
     count, problems = 0, []
     for path in paths:
-        for _, document, found in checked_lines(path, targets):
+        for _, document, found, _ in checked_lines(path, targets):
             count += document is not None
             problems += found
     return count, problems

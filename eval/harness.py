@@ -17,7 +17,7 @@ from .notes import ErrorItem, Notes
 from .parts import Part
 from .prf import PRF
 from .projection import reconcile
-from .provenance import calls_summary, collection_sha256, environment, producer, run_block
+from .provenance import calls_summary, environment, producer, run_block
 from .ranking import ranking
 from .stance import majority_baseline, summary_scores
 from .tasks import TASK_METRICS, detect_tasks, task_table
@@ -134,11 +134,9 @@ def evaluate_collections(
         inputs.golds, inputs.preds, inputs.oracles, units, inputs.tasks, inputs.scored_predictions
     )
     run = Run(
-        gold=collection_sha256(gold.documents),
-        predictions={"sha256": collection_sha256(given.documents), **producer(given.documents)},
-        oracle=None
-        if oracle is None
-        else {"sha256": collection_sha256(oracle.documents), **producer(oracle.documents)},
+        gold=gold.sha256,
+        predictions={"sha256": given.sha256, **producer(given.documents)},
+        oracle=None if oracle is None else {"sha256": oracle.sha256, **producer(oracle.documents)},
         conventions=convention_block,
         tasks=inputs.tasks,
         reasons=inputs.reasons,

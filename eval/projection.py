@@ -39,8 +39,12 @@ def named_convention(
 
 
 def _entries(collection: Collection) -> Iterator[tuple[str, int, str, str | None]]:
-    for line, document in collection.entries():
-        yield collection.name, line, document.id, document.annotation.convention
+    """The first document naming each convention (or none), in order: ``named_convention``
+    stops at the first of them that conflicts."""
+    named = [d.annotation.convention for d in collection.documents]
+    for convention in dict.fromkeys(named):
+        k = named.index(convention)
+        yield collection.name, collection.lines[k], collection.documents[k].id, convention
 
 
 Plan = tuple[Convention, Convention] | None  # predictions' convention -> the gold's, to project

@@ -6,13 +6,14 @@ import datetime
 import functools
 import hashlib
 import importlib.metadata
+import operator
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from quotebench.corpus import Document
-from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus.digests import collection_sha256
 from quotebench.corpus.model import Annotation, Call
 from quotebench.version import __version__
 
@@ -29,20 +30,25 @@ __all__ = [
 
 
 PRODUCER_FIELDS = ("origin", "extractor", "version")
+_annotation_of = operator.attrgetter("annotation")
+
+
+_row = operator.attrgetter(*PRODUCER_FIELDS)
 
 
 def producer(documents: Sequence[Document]) -> dict[str, str | list[str] | None]:
     """Origin, extractor and version from the documents' ``annotation`` (a list if they vary)."""
-    return producer_of(producer_row(d.annotation) for d in documents)
+    return producer_of(set(map(_row, map(_annotation_of, documents))))
 
 
 def producer_row(annotation: Annotation) -> tuple:
     """``(origin, extractor, version)`` of one document's annotation."""
-    return tuple(getattr(annotation, name) for name in PRODUCER_FIELDS)
+    return _row(annotation)
 
 
 def producer_of(values: Iterable[tuple]) -> dict[str, str | list[str] | None]:
-    """``producer`` from each document's ``(origin, extractor, version)``."""
+    """``producer`` from the documents' ``(origin, extractor, version)`` (each once, or as
+    often as it occurs)."""
     rows = list(values)
     return {name: _one_or_all(row[k] for row in rows) for k, name in enumerate(PRODUCER_FIELDS)}
 

@@ -11,7 +11,8 @@ reason.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
+from itertools import chain, groupby
+from operator import attrgetter
 
 import numpy as np
 
@@ -38,17 +39,25 @@ def matched_predictions(gold: Document, pred: Document) -> set[int]:
     return {j for _, j in pairs}
 
 
+_score_of, _quotes_of = attrgetter("score"), attrgetter("quotes")
+
+
 def ranked_quotes(
     golds: Sequence[Document], preds: Sequence[Document]
 ) -> tuple[np.ndarray, np.ndarray]:
     """Every predicted quote's score (``nan`` when it has none) and whether it is right."""
-    scores, hits = [], []
+    given = list(map(_score_of, chain.from_iterable(map(_quotes_of, preds))))
+    scores = np.array(given, dtype=np.float64)
+    hits = np.zeros(len(given), dtype=bool)
+    if np.isnan(scores).all():  # nothing is ranked
+        return scores, hits
+    at = 0
     for gold, pred in zip(golds, preds, strict=True):
-        ranked = pred.quotes and all(q.score is not None for q in pred.quotes)
-        matched = matched_predictions(gold, pred) if ranked and gold.quotes else set()
-        scores += [np.nan if q.score is None else float(q.score) for q in pred.quotes]
-        hits += [j in matched for j in range(len(pred.quotes))]
-    return np.array(scores, dtype=np.float64), np.array(hits, dtype=bool)
+        n = len(pred.quotes)
+        if n and gold.quotes and None not in given[at : at + n]:
+            hits[at + np.fromiter(matched_predictions(gold, pred), dtype=np.int64)] = True
+        at += n
+    return scores, hits
 
 
 def ranking(scores: np.ndarray, hits: np.ndarray, gold_total: int) -> dict[str, object]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotebench.corpus import Document, InvalidData, Problem, UnusableInput, load_targets
-from quotebench.corpus.canonical import combined_sha256, document_sha256
+from quotebench.corpus.digests import combined_sha256, line_sha256
 from quotebench.corpus.jsonl import EMPTY_FILE, iter_raw_lines, read_line_at
 from quotebench.corpus.load import checked_line
 from quotebench.corpus.projection import project
@@ -84,6 +84,7 @@ class _Side:
                 self.problems += problems
                 if document is not None and not problems:
                     self._keep(k, path, number, offset, document)
+                    self.digests.append(line_sha256(raw))
         if not seen:  # a shard may be empty, not every one
             self.problems.append(Problem(self.paths[0], None, None, None, EMPTY_FILE))
         return self
@@ -100,7 +101,6 @@ class _Side:
 
     def _keep(self, k: int, path: str, number: int, offset: int, document: Document) -> None:
         self.where[document.id] = (k, offset, number)
-        self.digests.append(document_sha256(document))
         annotation = document.annotation
         entry = (path, number, document.id, annotation.convention)
         self.conventions.setdefault(annotation.convention, entry)

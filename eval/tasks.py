@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_not
 
-from quotebench.corpus import Document
+from quotebench.corpus import Document, Quote, Stance
 
 from .columns import ANCHOR_MODE, CUE_MODES, Tasks
 from .matching import QUOTE_MODES
@@ -21,17 +24,27 @@ TASK_METRICS: dict[str, tuple[str, ...]] = {
     **{setting: (f"stance.{setting}",) for setting in STANCE_SETTINGS},
 }
 
+_quotes_of, _stances_of = attrgetter("quotes"), attrgetter("stances")
+_cue_of, _source_of, _speaker_of, _quote_of = map(attrgetter, ("cue", "source", "speaker", "quote"))
+_given = partial(is_not, None)
+
 
 def carried_tasks(document: Document) -> set[str]:
     """The optional tasks a predicted document takes part in (see ``detect_tasks``)."""
-    quotes, found = document.quotes, set()
-    if any(q.cue for q in quotes):
+    return _carried(document.quotes, document.stances)
+
+
+def _carried(quotes: Sequence[Quote], stances: Sequence[Stance]) -> set[str]:
+    """The optional tasks some of ``quotes`` or ``stances`` take part in (each search stops
+    at the first that does)."""
+    found = set()
+    if any(map(_cue_of, quotes)):
         found.add("cue")
-    if any(q.source is not None for q in quotes):
+    if any(map(_given, map(_source_of, quotes))):
         found |= {"speaker_mention", "source"}
-    if any(q.speaker is not None for q in quotes):
+    if any(map(_given, map(_speaker_of, quotes))):
         found |= {"speaker_entity", "speaker_name"}
-    if any(s.quote is not None for s in document.stances):
+    if any(map(_given, map(_quote_of, stances))):
         found.add("end-to-end")
     return found
 
@@ -45,7 +58,10 @@ def detect_tasks(
     a speaker), end-to-end stance when a predicted stance refers to a quote, and the oracle
     stance setting when oracle predictions are given.
     """
-    return tasks_carried(set().union(*map(carried_tasks, predictions)), oracle_given)
+    documents = list(predictions)
+    quotes = list(chain.from_iterable(map(_quotes_of, documents)))
+    stances = list(chain.from_iterable(map(_stances_of, documents)))
+    return tasks_carried(_carried(quotes, stances), oracle_given)
 
 
 def tasks_carried(carried: set[str], oracle_given: bool) -> tuple[Tasks, dict[str, str]]:

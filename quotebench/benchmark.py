@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from quotebench.corpora import Corpus, load_corpus
-from quotebench.corpus import Document, Target, check_output, load_targets, output_folder
+from quotebench.corpus import (
+    Collection,
+    Document,
+    Target,
+    check_output,
+    load_targets,
+    output_folder,
+)
 from quotebench.corpus.conventions import get_convention
 from quotebench.corpus.projection import ProjectionUndefined, project
 from quotebench.extraction import ConventionUnsupported, ModelMissing, build_extractor
@@ -31,15 +38,22 @@ Progress = Callable[[str], None]
 
 
 def _evaluate(
-    corpus: Corpus, gold: Sequence[Document], pred: Sequence[Document], **kwargs: Any
+    corpus: Corpus,
+    gold: Collection,
+    pred: Sequence[Document],
+    oracle: Sequence[Document] | None = None,
+    targets: Sequence[Target] | None = None,
 ) -> Any:
-    from quotebench.eval import Conventions, evaluate
+    from quotebench.eval import Conventions
+    from quotebench.eval.harness import evaluate_collections
 
     # an extractor that could not follow the corpus's convention is mapped onto it
     conventions = Conventions(gold_convention=corpus.convention, project_predictions=True)
-    return evaluate(
-        gold, pred, lenient=True, command="quotebench benchmark", conventions=conventions, **kwargs
-    )
+    return evaluate_collections(
+        gold, Collection.of("predictions", pred),
+        oracle=None if oracle is None else Collection.of("oracle", oracle), targets=targets,
+        lenient=True, command="quotebench benchmark", conventions=conventions,
+    )  # fmt: skip
 
 
 def _write(results: Any, directory: Path, run: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -61,7 +75,7 @@ def _protocol_figures(
 ) -> dict[str, Any]:
     """The GenderGapTracker protocol's figures: overlap@0.3 and @0.8 F1 over all quotes and
     over quote-mark quotes, and speaker accuracy, with intervals."""
-    gold = [quote_mark_only(d) for d in corpus.documents]
+    gold = Collection.of("gold", [quote_mark_only(d) for d in corpus.documents])
     marks = summary_row(_write(_evaluate(corpus, gold, [quote_mark_only(d) for d in pred]), out))
     figures = {f"all@{t}": entry[f"overlap@{t}/all"] for t in ("0.3", "0.8")}
     figures.update({f"quote_marks@{t}": marks[f"overlap@{t}/all"] for t in ("0.3", "0.8")})
@@ -87,7 +101,7 @@ def _stance(
         entry: dict[str, Any] = {"protocol": getattr(model, "protocol", "rules, no training")}
         for extractor, pred in preds.items():
             stanced = list(model.predict_stances(pred, targets))
-            results = _evaluate(corpus, gold, stanced, targets=targets, oracle=oracle)
+            results = _evaluate(corpus, corpus.collection, stanced, targets=targets, oracle=oracle)
             data = _write(results, out / extractor / model_name)
             entry.setdefault("oracle", _stance_scores(data["metrics"]["stance.oracle"]))
             entry.setdefault("end-to-end", {})[extractor] = _stance_scores(
@@ -113,7 +127,7 @@ def _extractor_entry(
     # what this run asked of a remote system (cache hits vary between runs)
     stats = extractor.run_stats() if hasattr(extractor, "run_stats") else None
     run = {"requests": stats} if stats else None
-    data = _write(_evaluate(corpus, list(corpus.documents), pred), out, run)
+    data = _write(_evaluate(corpus, corpus.collection, pred), out, run)
     developed_on = list(getattr(extractor, "developed_on", ()))
     entry = {
         "version": data["predictions"].get("version"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotebench.corpus import (
+    Collection,
     Document,
     InvalidData,
     Problem,
@@ -24,8 +25,8 @@ from quotebench.corpus import (
     load_collection,
     load_gold,
 )
-from quotebench.corpus.canonical import collection_sha256
 from quotebench.corpus.conventions import get_convention
+from quotebench.corpus.digests import collection_sha256
 from quotebench.registry import Registry
 
 __all__ = ["CORPUS_GROUP", "Anchors", "Corpus", "CorpusSpec", "corpora", "load_corpus"]
@@ -61,11 +62,18 @@ class Corpus:
     convention: str | None = None
     anchors: Anchors = field(default_factory=dict)
     anchors_source: str = ""
+    digests: tuple[bytes, ...] = ()  # of the lines of the file it was read from, as read
 
     @property
     def sha256(self) -> str:
-        """The canonical sha256 of the documents (as results.json records the gold's)."""
-        return collection_sha256(self.documents)
+        """The sha256 of the documents, as results.json records the gold's."""
+        return collection_sha256(self.documents, self.digests)
+
+    @property
+    def collection(self) -> Collection:
+        """The documents as the gold collection the harness scores against."""
+        return Collection(self.name, self.documents, tuple(range(1, len(self.documents) + 1)),
+                          self.digests)  # fmt: skip
 
 
 corpora: Registry[CorpusSpec] = Registry(CORPUS_GROUP, pattern=re.compile(r"^[a-z0-9][a-z0-9-]*$"))
@@ -98,7 +106,7 @@ def _ggt_dev(data_dir: Path | None, targets: Sequence[Target] | None) -> tuple[D
     path = (data_dir or Path()) / "dev.jsonl"
     if not path.is_file():
         raise UnusableInput(f"{path}: no GenderGapTracker dev half here (see --data-dir)")
-    return tuple(d.with_convention("ggt.v1") for d in _gold_file(path, targets))
+    return tuple(d.with_convention("ggt.v1") for d in _gold_file(path, targets).documents)
 
 
 POLNEAR_ANCHORS = {  # GenderGapTracker's protocol, PolNeAR test: overlap@0.3 F1
@@ -150,14 +158,15 @@ def load_corpus(
     if path.suffix != ".jsonl" and not path.is_file():
         known = ", ".join(corpora.names())
         raise UnusableInput(f"--corpus {name!r}: expected one of {known} or a JSON Lines file")
-    documents = _gold_file(path, targets)
+    gold = _gold_file(path, targets)
+    documents = gold.documents
     named = {d.annotation.convention for d in documents} - {None}
     chosen = convention or (named.pop() if len(named) == 1 else None)
     if convention and named - {convention}:
         raise UnusableInput(f"{path} follows {', '.join(sorted(named))}, not {convention}")
-    known_as = "gold" if collection_sha256(documents) == collection_sha256(load_gold()) else None
+    known_as = "gold" if gold.sha256 == collection_sha256(load_gold()) else None
     about = f"{path} ({len(documents)} document(s))"
-    return Corpus(str(path), documents, about, known_as, path, chosen)
+    return Corpus(str(path), documents, about, known_as, path, chosen, digests=gold.digests)
 
 
 def _registered(
@@ -175,7 +184,7 @@ def _registered(
                   spec.anchors, spec.anchors_source)  # fmt: skip
 
 
-def _gold_file(path: Path, targets: Sequence[Target] | None) -> tuple[Document, ...]:
+def _gold_file(path: Path, targets: Sequence[Target] | None) -> Collection:
     """A gold collection for a benchmark: valid, one version per document, not an
     extractor's output."""
     from quotebench.eval.files import refuse_extractor_gold
@@ -194,4 +203,4 @@ def _gold_file(path: Path, targets: Sequence[Target] | None) -> tuple[Document, 
     ]  # fmt: skip
     if problems:
         raise InvalidData(problems)
-    return collection.documents
+    return collection

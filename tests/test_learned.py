@@ -12,7 +12,7 @@ import pytest
 from quotebench.baselines.learned import LearnedExtractor, load_model
 from quotebench.baselines.learned.model import CARD_FILE, MODEL_FILE
 from quotebench.corpus import Document, UnusableInput, write_documents
-from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus.digests import collection_sha256
 from quotebench.corpus.validate import check_document
 from quotebench.eval import evaluate
 from tests.cli import run

@@ -26,7 +26,7 @@ import pycrfsuite
 from quotebench.baselines.common.marks import find_quoted
 from quotebench.baselines.common.parsing import parse_documents
 from quotebench.corpus import Document, UnusableInput
-from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus.digests import collection_sha256
 from quotebench.corpus.output import file_sha256
 
 from .card import render_card
@@ -62,6 +62,7 @@ class Collection:
     documents: tuple[Document, ...]
     convention: str | None
     registered: str | None = None  # its registered corpus name, when it is one
+    digests: tuple[bytes, ...] = ()  # of its file's lines as read, when read from one
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _f1(metric: dict[str, Any] | None) -> float | None:
 def _counts(collection: Collection, parsed: _Parsed) -> dict[str, Any]:
     return {
         "name": collection.name,
-        "sha256": collection_sha256(collection.documents),
+        "sha256": collection_sha256(collection.documents, collection.digests),
         "documents": len(collection.documents),
         "quotes": sum(len(d.quotes) for d in collection.documents),
         "tokens": parsed.tokens,

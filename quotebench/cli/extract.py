@@ -36,7 +36,7 @@ def input_documents(path: Path, targets: Sequence[Target] | None = None) -> Iter
     reports it) or that repeats an earlier id; ``UnusableInput`` if ``path`` cannot be opened.
     """
     seen: dict[str, int] = {}
-    for line, item, problems in checked_lines(path, targets):
+    for line, item, problems, _ in checked_lines(path, targets):
         if problems or item is None:
             raise InvalidData(problems)
         if item.id in seen:

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from quotebench.corpus import Document, Target, load_documents, load_gold, load_targets
-from quotebench.corpus.canonical import collection_sha256
+from quotebench.corpus import Collection, Document, Target, load_collection, load_gold, load_targets
 from quotebench.corpus.hf_card_inputs import (
     CardInputs,
     load_citation,
@@ -82,14 +81,17 @@ def _release(
     citation: Path | None,
 ) -> _Release:
     inventory = load_targets(targets)
-    documents = load_gold() if corpus is None else load_documents(corpus, inventory)
+    gold = Collection.of("gold", load_gold()) if corpus is None else (
+        load_collection(corpus, inventory)[0]
+    )  # fmt: skip
+    documents = list(gold.documents)
     if corpus is None and manifest is None and SEED_MANIFEST.is_file():
         manifest = SEED_MANIFEST
     guidelines = resources.files("quotebench.annotation") / "GUIDELINES.md"
     inputs = CardInputs(
         guidelines=guidelines.read_text(encoding="utf-8"),
         manifest=load_manifest(manifest) if manifest else (),
-        results=load_results(results, collection_sha256(documents)) if results else (),
+        results=load_results(results, gold.sha256) if results else (),
         leaderboard=load_leaderboard(results) if results else None,
         citation=_citation(citation, documents, corpus is None),
     )

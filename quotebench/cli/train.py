@@ -28,7 +28,9 @@ def _collection(name: str, data_dir: Path | None, convention: str | None) -> Col
     from quotebench.baselines.learned.train import Collection
 
     corpus = load_corpus(name, data_dir, convention=convention)
-    return Collection(corpus.name, corpus.documents, corpus.convention, corpus.known_as)
+    return Collection(
+        corpus.name, corpus.documents, corpus.convention, corpus.known_as, corpus.digests
+    )
 
 
 def _bars(progress: Progress) -> Callable[[str, int], Callable[[], None]]:
