@@ -252,6 +252,8 @@ def _without(
     collection: Collection, by_id: dict[str, Document], bad: set[tuple[str, int | None]]
 ) -> dict[str, Document]:
     """Drop documents whose line has a problem."""
+    if not any(name == collection.name for name, _ in bad):
+        return by_id
     lines = {d.id: line for line, d in collection.entries() if by_id.get(d.id) is d}
     return {i: d for i, d in by_id.items() if (collection.name, lines[i]) not in bad}
 
