@@ -66,7 +66,7 @@ def _target_ids(targets: Sequence[Target] | None) -> list[str]:
 def checked_lines(
     path: str | Path, targets: Sequence[Target] | None = None
 ) -> Iterator[tuple[int, Document | None, list[Problem], bytes]]:
-    """``(line, document or None, its problems, the line's digest)`` for every line of a
+    """``(line, document or None, its problems, the line as read)`` for every line of a
     collection, streamed.
 
     ``targets`` is the stance-target inventory (the packaged one when ``None``). The
@@ -85,7 +85,7 @@ def checked_lines(
                 message = f"(id, annotator) {key} repeats line {versions[key]}"
                 problems.append(Problem(name, line, document.id, "annotation.annotator", message))
             versions.setdefault(key, line)
-        yield line, document, problems, line_sha256(raw)
+        yield line, document, problems, raw
     if not seen:
         yield 0, None, [Problem(name, None, None, None, EMPTY_FILE)], b""
 
@@ -121,12 +121,12 @@ def load_collection(
     lines: list[int] = []
     digests: list[bytes] = []
     problems: list[Problem] = []
-    for line, document, found, digest in checked_lines(path, targets):
+    for line, document, found, raw in checked_lines(path, targets):
         problems += found
         if document is not None and not found:
             documents.append(document)
             lines.append(line)
-            digests.append(digest)
+            digests.append(line_sha256(raw))
     if problems and not lenient:
         raise InvalidData(problems)
     return Collection(str(path), tuple(documents), tuple(lines), tuple(digests)), problems
