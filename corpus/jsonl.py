@@ -1,6 +1,7 @@
 """JSON Lines collections: strict JSON per line, parsed into the data model; written safely.
 
-The checked loader (``load``) builds on ``scan_documents``; commands read through it.
+The checked loader (``load``) builds on ``iter_raw_lines`` and ``parse_json_line``; commands
+read through it.
 """
 
 from __future__ import annotations

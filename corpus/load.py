@@ -44,9 +44,12 @@ class Collection:
     digests: tuple[bytes, ...] = ()
 
     @classmethod
-    def of(cls, name: str, documents: Sequence[Document]) -> Collection:
-        """A collection from memory: the line is the 1-based position."""
-        return cls(name, tuple(documents), tuple(range(1, len(documents) + 1)))
+    def of(
+        cls, name: str, documents: Sequence[Document], digests: Sequence[bytes] = ()
+    ) -> Collection:
+        """A collection from memory: the line is the 1-based position; ``digests`` those of
+        the lines the documents were read from, if they were."""
+        return cls(name, tuple(documents), tuple(range(1, len(documents) + 1)), tuple(digests))
 
     @property
     def sha256(self) -> str:

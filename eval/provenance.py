@@ -30,10 +30,7 @@ __all__ = [
 
 
 PRODUCER_FIELDS = ("origin", "extractor", "version")
-_annotation_of = operator.attrgetter("annotation")
-
-
-_row = operator.attrgetter(*PRODUCER_FIELDS)
+_annotation_of, _row = operator.attrgetter("annotation"), operator.attrgetter(*PRODUCER_FIELDS)
 
 
 def producer(documents: Sequence[Document]) -> dict[str, str | list[str] | None]:

@@ -72,8 +72,7 @@ class Corpus:
     @property
     def collection(self) -> Collection:
         """The documents as the gold collection the harness scores against."""
-        return Collection(self.name, self.documents, tuple(range(1, len(self.documents) + 1)),
-                          self.digests)  # fmt: skip
+        return Collection.of(self.name, self.documents, self.digests)
 
 
 corpora: Registry[CorpusSpec] = Registry(CORPUS_GROUP, pattern=re.compile(r"^[a-z0-9][a-z0-9-]*$"))
